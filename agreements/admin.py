@@ -1,0 +1,102 @@
+from django.contrib import admin
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
+from simple_history.admin import SimpleHistoryAdmin
+
+from ufm_intl.admin_tools import (
+    ContentAdmin,
+    CountryNameSearchMixin,
+    CountrySelectWidget,
+    EditorialAdmin,
+    InUseDeletionMixin,
+    MissingTranslationFilter,
+    ReviewOverdueFilter,
+)
+
+
+@admin.register(FundingPartner)
+class FundingPartnerAdmin(InUseDeletionMixin, ContentAdmin):
+    list_display = ("name", "slug", "agreement_count", "translation_status", "last_modified")
+    list_filter = (MissingTranslationFilter,)
+    search_fields = ("name_en", "name_da", "funds_en", "funds_da")
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "funds", "website", "translation_status", "updated_at", "last_modified_by")
+
+    @admin.display(description=_("agreements"))
+    def agreement_count(self, obj):
+        return obj.agreements.count()
+
+
+@admin.register(Activity)
+class ActivityAdmin(InUseDeletionMixin, ContentAdmin):
+    list_display = ("name", "slug", "position", "translation_status", "last_modified")
+    list_filter = (MissingTranslationFilter,)
+    list_editable = ("position",)
+    search_fields = ("name_en", "name_da")
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "position", "translation_status", "updated_at", "last_modified_by")
+
+
+@admin.register(BilateralAgreement)
+class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
+    list_display = (
+        "title",
+        "country_name",
+        "region",
+        "scope",
+        "funders",
+        "published",
+        "translation_status",
+        "last_modified",
+        "last_reviewed_on",
+    )
+    list_filter = (
+        "is_published",
+        "country",
+        "region",
+        "funding_partners",
+        "activities",
+        MissingTranslationFilter,
+        ReviewOverdueFilter,
+    )
+    search_fields = ("title_en", "title_da", "summary_en", "summary_da", "slug")
+    prepopulated_fields = {"slug": ("title_en",)}
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "country", "region", "scope", "summary", "description")}),
+        (_("Cooperation"), {"fields": ("activities", "funding_partners", "signed_on", "valid_until")}),
+        EditorialAdmin.review_fieldset,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("funding_partners")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs["widget"] = CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name
+
+    @admin.display(description=_("funding partners"))
+    def funders(self, obj):
+        return ", ".join(partner.name for partner in obj.funding_partners.all()) or "—"
+
+
+@admin.register(CountryAlias)
+class CountryAliasAdmin(SimpleHistoryAdmin):
+    list_display = ("alias", "country_name", "kind", "updated_at")
+    list_filter = ("kind", "country")
+    search_fields = ("alias", "country")
+    fields = ("alias", "country", "kind")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "country":
+            kwargs["widget"] = CountrySelectWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name

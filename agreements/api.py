@@ -1,0 +1,23 @@
+from agreements.forms import AgreementSearchForm
+from agreements.models import BilateralAgreement
+from ufm_intl.api import api_view, country, error, paginated_response
+
+
+def serialise_agreement(request, agreement):
+    return {
+        "slug": agreement.slug,
+        "title": agreement.title,
+        "country": country(agreement.country),
+        "funding_partners": [{"slug": p.slug, "name": p.name} for p in agreement.funding_partners.all()],
+        "url": request.build_absolute_uri(agreement.get_absolute_url()),
+    }
+
+
+@api_view
+def agreement_list(request):
+    """GET /api/v1/agreements/?q=<country>&funder=<slug>&region=<region>&activity=<slug>&page=<n>"""
+    form = AgreementSearchForm(request.GET)
+    if not form.is_valid():
+        return error(form.error_text())
+    queryset = form.filter(BilateralAgreement.objects.published().with_related())
+    return paginated_response(request, queryset, form.cleaned_data.get("page"), serialise_agreement)

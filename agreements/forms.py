@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Activity, FundingPartner, Region
+from agreements.search import MAX_QUERY_LENGTH
+from ufm_intl.api import PageForm
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    default_error_messages = {"invalid_choice": _("There is no such option: “%(value)s”.")}
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+
+
+class AgreementSearchForm(PageForm):
+    """The agreements page's search and filters; the API takes the same parameters."""
+
+    q = forms.CharField(
+        label=_("Country"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("In English or Danish, e.g. Germany, Tyskland, DE or a city such as Munich."),
+        error_messages={"max_length": _("The search text can be at most %(limit_value)d characters long.")},
+    )
+    funder = SlugChoiceField(
+        FundingPartner.objects.all(), label=_("Funding partner"), empty_label=_("All funding partners")
+    )
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        choices=[("", _("All regions")), *Region.choices],
+        error_messages={"invalid_choice": _("There is no such region: “%(value)s”.")},
+    )
+    activity = SlugChoiceField(Activity.objects.all(), label=_("Activity"), empty_label=_("All activities"))
+
+    def filter(self, queryset):
+        data = self.cleaned_data
+        if data.get("funder"):
+            queryset = queryset.funded_by(data["funder"].slug)
+        if data.get("region"):
+            queryset = queryset.in_region(data["region"])
+        if data.get("activity"):
+            queryset = queryset.with_activity(data["activity"].slug)
+        if data.get("q"):
+            queryset = queryset.search(data["q"])
+        return queryset
+
+    @property
+    def is_filtered(self):
+        return any(self.cleaned_data.get(name) for name in ("q", "funder", "region", "activity"))

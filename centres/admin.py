@@ -1,0 +1,49 @@
+from django.contrib import admin
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+
+from centres.models import FocusArea, InnovationCentre
+from ufm_intl.admin_tools import (
+    ContentAdmin,
+    CountryNameSearchMixin,
+    EditorialAdmin,
+    InUseDeletionMixin,
+    MissingTranslationFilter,
+    ReviewOverdueFilter,
+)
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(InUseDeletionMixin, ContentAdmin):
+    list_display = ("name", "slug", "position", "translation_status", "last_modified")
+    list_filter = (MissingTranslationFilter,)
+    list_editable = ("position",)
+    search_fields = ("name_en", "name_da")
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "position", "translation_status", "updated_at", "last_modified_by")
+
+
+@admin.register(InnovationCentre)
+class InnovationCentreAdmin(CountryNameSearchMixin, EditorialAdmin):
+    list_display = ("name", "city", "country_name", "attache", "published", "translation_status", "last_modified", "last_reviewed_on")
+    list_filter = ("is_published", "country", "focus_areas", MissingTranslationFilter, ReviewOverdueFilter)
+    list_select_related = ("attache",)
+    search_fields = ("name_en", "name_da", "city_en", "city_da", "summary_en", "summary_da")
+    prepopulated_fields = {"slug": ("city_en",)}
+    autocomplete_fields = ("attache",)
+    filter_horizontal = ()
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "city", "country", "summary", "body")}),
+        (_("Focus and people"), {"fields": ("focus_areas", "attache", "website")}),
+        (_("Map"), {"fields": ("latitude", "longitude", "position")}),
+        EditorialAdmin.review_fieldset,
+    )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "focus_areas":
+            kwargs["widget"] = CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name

@@ -1,0 +1,44 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
+
+from contacts.models import ContactPerson
+from ufm_intl.cache import cache_public_page
+
+
+class ContactListView(ListView):
+    paginate_by = 50
+
+    def get_queryset(self):
+        return ContactPerson.objects.published()
+
+
+def _vcard_text(value):
+    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+
+
+def vcard(request, slug):
+    """The contact as a vCard 3.0 file, for the visitor's address book."""
+    person = get_object_or_404(ContactPerson.objects.published(), slug=slug)
+    given, _, family = person.name.rpartition(" ")
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"FN:{_vcard_text(person.name)}",
+        f"N:{_vcard_text(family)};{_vcard_text(given)};;;",
+        "ORG:Uddannelses- og Forskningsministeriet",
+    ]
+    if person.job_title:
+        lines.append(f"TITLE:{_vcard_text(person.job_title)}")
+    if person.phone:
+        lines.append(f"TEL;TYPE=WORK,VOICE:{person.phone}")
+    if person.email:
+        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{person.email}")
+    lines.append("END:VCARD")
+    response = HttpResponse("\r\n".join(lines) + "\r\n", content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{person.slug}.vcf"'
+    return response
+
+
+contact_list = cache_public_page(ContactListView.as_view())
+contact_vcard = cache_public_page(vcard)

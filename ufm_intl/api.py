@@ -1,0 +1,97 @@
+"""Conventions shared by the read-only JSON API (/api/v1/...).
+
+Every list answers {"count", "next", "previous", "results"}; errors answer 400 with {"error": "..."};
+the language follows ?lang=da|en, else Accept-Language.
+"""
+
+import functools
+
+from django import forms
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from ufm_intl.cache import cache_public_page
+from ufm_intl.pagination import PageNotAvailable, paginate
+
+PAGE_SIZE = 20
+
+
+class PageForm(forms.Form):
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        error_messages={
+            "invalid": _("The page number must be a whole number."),
+            "min_value": _("The page number must be 1 or more."),
+            "max_value": _("There is no such page."),
+        },
+    )
+
+    def error_text(self):
+        return " ".join(str(message) for errors in self.errors.values() for message in errors)
+
+
+def with_language(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request.GET.get("lang") or translation.get_language_from_request(request)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+        response["Content-Language"] = language
+        response["Vary"] = "Accept-Language"
+        return response
+
+    return wrapper
+
+
+def api_view(view):
+    """A GET-only API view, cached for visitors like the pages, in the language asked for."""
+    return with_language(cache_public_page(require_GET(view)))
+
+
+def error(message):
+    return JsonResponse({"error": message}, status=400)
+
+
+def paginated_response(request, queryset, page_number, serialise):
+    try:
+        page = paginate(queryset, page_number, PAGE_SIZE)
+    except PageNotAvailable as exc:
+        return error(str(exc))
+
+    def page_url(number):
+        query = request.GET.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return JsonResponse(
+        {
+            "count": page.paginator.count,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "results": [serialise(request, obj) for obj in page.object_list],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def list_view(get_queryset, serialise):
+    """An API list of published content with nothing to filter but the page."""
+
+    def view(request):
+        form = PageForm(request.GET)
+        if not form.is_valid():
+            return error(form.error_text())
+        return paginated_response(request, get_queryset(), form.cleaned_data.get("page"), serialise)
+
+    return api_view(view)
+
+
+def country(field):
+    return {"code": field.code, "name": str(field.name)}

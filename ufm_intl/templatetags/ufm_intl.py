@@ -1,0 +1,41 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+# Inside <script>, these characters could end the element or start markup; JSON allows escaping them.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    # The JSON is escaped for a script element above, so nothing an editor typed can close the element.
+    text = SafeString(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+    return format_html('<script type="application/ld+json">{}</script>', text)
+
+
+@register.simple_tag(takes_context=True)
+def centres_json_ld(context, centres):
+    """schema.org descriptions of one centre or a list of centres, for search engines."""
+    if not isinstance(centres, (list, tuple)) and not hasattr(centres, "__iter__"):
+        centres = [centres]
+    origin = context.get("origin", "")
+    items = []
+    for centre in centres:
+        item = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOffice",
+            "name": centre.name,
+            "description": centre.summary,
+            "url": origin + centre.get_absolute_url(),
+            "address": {"@type": "PostalAddress", "addressLocality": centre.city, "addressCountry": centre.country.code},
+            "parentOrganization": {"@type": "GovernmentOrganization", "name": "Uddannelses- og Forskningsministeriet"},
+        }
+        if centre.latitude is not None and centre.longitude is not None:
+            item["geo"] = {"@type": "GeoCoordinates", "latitude": float(centre.latitude), "longitude": float(centre.longitude)}
+        if centre.website:
+            item["sameAs"] = centre.website
+        items.append(item)
+    return json_ld(items if len(items) != 1 else items[0])

@@ -1,0 +1,26 @@
+"""Which fields exist in English and Danish, and which models keep a history.
+
+History is registered here, after the translated fields exist, so that each historical record keeps
+both languages.
+"""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from ufm_intl.models import Initiative, Page
+
+
+@register(Page)
+class PageTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
+    required_languages = ("en",)
+
+
+@register(Initiative)
+class InitiativeTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
+    required_languages = ("en",)
+
+
+simple_history.register(Page, app="ufm_intl")
+simple_history.register(Initiative, app="ufm_intl")

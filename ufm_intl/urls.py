@@ -1,0 +1,47 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from agreements import api as agreements_api
+from centres import api as centres_api
+from contacts import api as contacts_api
+from ufm_intl import views
+from ufm_intl.cache import cache_public_page
+from ufm_intl.sitemaps import sitemaps
+
+admin.site.site_header = _("International cooperation – editorial admin")
+admin.site.site_title = _("International cooperation")
+admin.site.index_title = _("Content")
+
+handler400 = "ufm_intl.views.bad_request"
+handler404 = "ufm_intl.views.page_not_found"
+handler500 = "ufm_intl.views.server_error"
+
+urlpatterns = [
+    path("", views.root, name="root"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/agreements/", agreements_api.agreement_list, name="api-agreements"),
+    path("api/v1/centres/", centres_api.centre_list, name="api-centres"),
+    path("api/v1/contacts/", contacts_api.contact_list, name="api-contacts"),
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.overview, name="overview"),
+    path(_("centres/"), include("centres.urls")),
+    path(_("agreements/"), include("agreements.urls")),
+    path(_("countries/<str:code>/"), views.country, name="country"),
+    path(_("contacts/"), include("contacts.urls")),
+    path(_("programmes/"), views.programmes, name="programmes"),
+    path(_("accessibility/"), views.accessibility, name="accessibility"),
+)

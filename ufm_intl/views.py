@@ -1,0 +1,173 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connections
+from django.db.models import Max
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.utils.translation import get_language_from_request
+from django.views.generic import TemplateView
+from django_countries import countries
+
+from agreements.models import BilateralAgreement
+from centres.models import InnovationCentre
+from contacts.models import ContactPerson
+from ufm_intl.cache import cache_public_page
+from ufm_intl.models import Initiative, Page
+
+logger = logging.getLogger(__name__)
+
+
+class PageView(TemplateView):
+    """A page whose text editors keep in the admin (the Page model)."""
+
+    page_key = None
+
+    def get_page(self):
+        return get_object_or_404(Page.objects.visible_to(self.request.user), key=self.page_key)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page=self.get_page(), **kwargs)
+
+
+def latest_change(*querysets):
+    """The latest updated_at among the given querysets (one aggregate query each)."""
+    dates = [qs.aggregate(latest=Max("updated_at"))["latest"] for qs in querysets]
+    return max((d for d in dates if d), default=None)
+
+
+class OverviewView(PageView):
+    template_name = "ufm_intl/overview.html"
+    page_key = Page.Key.OVERVIEW
+
+    def get_context_data(self, **kwargs):
+        initiatives = Initiative.objects.published()
+        centres = InnovationCentre.objects.published()
+        agreements = BilateralAgreement.objects.published()
+        contacts = ContactPerson.objects.published()
+        context = super().get_context_data(**kwargs)
+        context.update(
+            initiatives=initiatives,
+            centres=centres,
+            agreements=agreements,
+            contacts=contacts,
+            last_modified=latest_change(
+                Page.objects.filter(pk=context["page"].pk), initiatives, centres, agreements, contacts
+            ),
+        )
+        return context
+
+
+class ProgrammesView(PageView):
+    template_name = "ufm_intl/programmes.html"
+    page_key = Page.Key.PROGRAMMES
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            programmes=Initiative.objects.published().programmes(),
+            contacts=ContactPerson.objects.published(),
+            **kwargs,
+        )
+
+
+class AccessibilityView(PageView):
+    template_name = "ufm_intl/accessibility.html"
+    page_key = Page.Key.ACCESSIBILITY
+
+
+class CountryView(TemplateView):
+    """Everything the portal has about one country: its agreement, centres, funding and contacts."""
+
+    template_name = "ufm_intl/country.html"
+
+    def get(self, request, *args, **kwargs):
+        code = kwargs["code"]
+        if code != code.lower():
+            return redirect("country", code=code.lower(), permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        code = kwargs.pop("code").upper()
+        if code not in dict(countries):
+            raise Http404
+        agreements = list(
+            BilateralAgreement.objects.visible_to(self.request.user).for_country(code).with_related()
+        )
+        centres = list(InnovationCentre.objects.visible_to(self.request.user).for_country(code).with_related())
+        if not agreements and not centres:
+            raise Http404
+        funding_partners = {partner for agreement in agreements for partner in agreement.funding_partners.all()}
+        return super().get_context_data(
+            code=code,
+            country_name=countries.name(code),
+            agreements=agreements,
+            centres=centres,
+            funding_partners=sorted(funding_partners, key=str),
+            contacts=ContactPerson.objects.published(),
+            **kwargs,
+        )
+
+
+overview = cache_public_page(OverviewView.as_view())
+programmes = cache_public_page(ProgrammesView.as_view())
+accessibility = cache_public_page(AccessibilityView.as_view())
+country = cache_public_page(CountryView.as_view())
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    status = {"database": "ok", "cache": "ok"}
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.exception("Health check: the database cannot be reached")
+        status["database"] = "unavailable"
+    try:
+        cache.set("healthz", "ok", 5)
+        if cache.get("healthz") != "ok":
+            status["cache"] = "unavailable"
+    except Exception:  # Any cache backend error means the cache is not usable.
+        logger.exception("Health check: the cache cannot be reached")
+        status["cache"] = "unavailable"
+    status["status"] = "ok" if status["database"] == "ok" else "unavailable"
+    return JsonResponse(status, status=200 if status["database"] == "ok" else 503)
+
+
+def root(request):
+    """/ sends the visitor to their language (from the browser, or the language they chose before)."""
+    language = get_language_from_request(request)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    response = redirect(f"/{language}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def server_error(request):
+    # Rendered without database access, so it works when the database is the problem.
+    return render(request, "500.html", status=500)
