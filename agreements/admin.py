@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
-
-from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
 from simple_history.admin import SimpleHistoryAdmin
 
+from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
 from ufm_intl.admin_tools import (
     ContentAdmin,
     CountryNameSearchMixin,

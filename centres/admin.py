@@ -25,7 +25,16 @@ class FocusAreaAdmin(InUseDeletionMixin, ContentAdmin):
 
 @admin.register(InnovationCentre)
 class InnovationCentreAdmin(CountryNameSearchMixin, EditorialAdmin):
-    list_display = ("name", "city", "country_name", "attache", "published", "translation_status", "last_modified", "last_reviewed_on")
+    list_display = (
+        "name",
+        "city",
+        "country_name",
+        "attache",
+        "published",
+        "translation_status",
+        "last_modified",
+        "last_reviewed_on",
+    )
     list_filter = ("is_published", "country", "focus_areas", MissingTranslationFilter, ReviewOverdueFilter)
     list_select_related = ("attache",)
     search_fields = ("name_en", "name_da", "city_en", "city_da", "summary_en", "summary_da")

@@ -44,9 +44,7 @@ class InnovationCentre(EditorialModel):
         _("summary"), blank=True, help_text=_("One or two sentences shown in lists and to search engines.")
     )
     body = RichTextField(_("body"), blank=True)
-    focus_areas = models.ManyToManyField(
-        FocusArea, verbose_name=_("focus areas"), related_name="centres", blank=True
-    )
+    focus_areas = models.ManyToManyField(FocusArea, verbose_name=_("focus areas"), related_name="centres", blank=True)
     attache = models.ForeignKey(
         "contacts.ContactPerson",
         verbose_name=_("innovation attaché"),

@@ -6,10 +6,27 @@ from ufm_intl.admin_tools import EditorialAdmin, MissingTranslationFilter, Revie
 
 @admin.register(ContactPerson)
 class ContactPersonAdmin(EditorialAdmin):
-    list_display = ("name", "job_title", "phone_display", "email", "position", "published", "last_modified", "last_reviewed_on")
+    list_display = (
+        "name",
+        "job_title",
+        "phone_display",
+        "email",
+        "position",
+        "published",
+        "last_modified",
+        "last_reviewed_on",
+    )
     list_filter = ("is_published", MissingTranslationFilter, ReviewOverdueFilter)
     list_editable = ("position",)
-    search_fields = ("name", "email", "phone", "job_title_en", "job_title_da", "responsibilities_en", "responsibilities_da")
+    search_fields = (
+        "name",
+        "email",
+        "phone",
+        "job_title_en",
+        "job_title_da",
+        "responsibilities_en",
+        "responsibilities_da",
+    )
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "slug", "job_title", "phone", "email", "responsibilities", "position")}),

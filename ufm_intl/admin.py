@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from ufm_intl.admin_tools import EditorialAdmin, MissingTranslationFilter, ReviewOverdueFilter
 from ufm_intl.models import Initiative, Page

@@ -122,8 +122,8 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     def get_queryset(self, request):
         history = self.model.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date", "-history_id")
-        return super().get_queryset(request).annotate(
-            last_editor=Subquery(history.values("history_user__username")[:1])
+        return (
+            super().get_queryset(request).annotate(last_editor=Subquery(history.values("history_user__username")[:1]))
         )
 
     @admin.display(description=_("translations"))
@@ -161,7 +161,10 @@ class EditorialAdmin(ContentAdmin):
     """Content with a published state and a review date."""
 
     actions = [mark_reviewed]
-    review_fieldset = (_("Publishing"), {"fields": ("is_published", "last_reviewed_on", "translation_status", "updated_at", "last_modified_by")})
+    review_fieldset = (
+        _("Publishing"),
+        {"fields": ("is_published", "last_reviewed_on", "translation_status", "updated_at", "last_modified_by")},
+    )
 
     @admin.display(description=_("published"), boolean=True, ordering="is_published")
     def published(self, obj):

@@ -49,11 +49,7 @@ def cache_public_page(view):
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
 
         content, headers, etag = entry
-        not_modified = get_conditional_response(request, etag=etag)
-        if not_modified is not None:
-            response = not_modified
-        else:
-            response = HttpResponse(content, headers=headers)
+        response = get_conditional_response(request, etag=etag) or HttpResponse(content, headers=headers)
         response["ETag"] = etag
         # Browsers must check back every time (a cheap 304), so an edit is never hidden behind their cache.
         patch_cache_control(response, no_cache=True, public=True)

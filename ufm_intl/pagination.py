@@ -12,6 +12,7 @@ def paginate(queryset, page_number, per_page):
     number = page_number or 1
     if number > paginator.num_pages:
         raise PageNotAvailable(
-            _("There is no page %(number)s. The last page is %(last)s.") % {"number": number, "last": paginator.num_pages}
+            _("There is no page %(number)s. The last page is %(last)s.")
+            % {"number": number, "last": paginator.num_pages}
         )
     return paginator.page(number)

@@ -328,12 +328,9 @@ INITIATIVES = [
         "title_en": "Other ministries' intergovernmental cooperation",
         "title_da": "Andre ministeriers mellemstatslige samarbejde",
         "summary_en": (
-            "Supporting and participating in other ministries' intergovernmental co-operation, as in "
-            "South Africa."
+            "Supporting and participating in other ministries' intergovernmental co-operation, as in South Africa."
         ),
-        "summary_da": (
-            "Støtte til og deltagelse i andre ministeriers mellemstatslige samarbejde, som i Sydafrika."
-        ),
+        "summary_da": ("Støtte til og deltagelse i andre ministeriers mellemstatslige samarbejde, som i Sydafrika."),
         "body_en": "",
         "body_da": "",
     },

@@ -35,8 +35,7 @@ def seed_portal():
     del contacts
 
     focus_areas = [
-        _create_once(FocusArea, lookup={"slug": f["slug"]}, defaults=f, created=created)[0]
-        for f in content.FOCUS_AREAS
+        _create_once(FocusArea, lookup={"slug": f["slug"]}, defaults=f, created=created)[0] for f in content.FOCUS_AREAS
     ]
     for position, (slug, city_en, city_da, country, lat, lng) in enumerate(content.CENTRES, start=1):
         centre, was_created = _create_once(
@@ -62,8 +61,7 @@ def seed_portal():
             centre.focus_areas.set(focus_areas)
 
     activities = [
-        _create_once(Activity, lookup={"slug": a["slug"]}, defaults=a, created=created)[0]
-        for a in content.ACTIVITIES
+        _create_once(Activity, lookup={"slug": a["slug"]}, defaults=a, created=created)[0] for a in content.ACTIVITIES
     ]
     fund = content.INNOVATION_FUND_DENMARK
     innovation_fund, _ = _create_once(FundingPartner, lookup={"slug": fund["slug"]}, defaults=fund, created=created)

@@ -11,9 +11,7 @@ CONTENT_APPS = {"ufm_intl", "centres", "agreements", "contacts"}
 def _is_content(model):
     meta = model._meta
     return (
-        meta.app_label in CONTENT_APPS
-        and model is not ContentVersion
-        and not meta.model_name.startswith("historical")
+        meta.app_label in CONTENT_APPS and model is not ContentVersion and not meta.model_name.startswith("historical")
     )
 
 

@@ -7,9 +7,9 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.utils.translation import get_language_from_request
 from django.views.generic import TemplateView
 from django_countries import countries
 
@@ -94,9 +94,7 @@ class CountryView(TemplateView):
         code = kwargs.pop("code").upper()
         if code not in dict(countries):
             raise Http404
-        agreements = list(
-            BilateralAgreement.objects.visible_to(self.request.user).for_country(code).with_related()
-        )
+        agreements = list(BilateralAgreement.objects.visible_to(self.request.user).for_country(code).with_related())
         centres = list(InnovationCentre.objects.visible_to(self.request.user).for_country(code).with_related())
         if not agreements and not centres:
             raise Http404

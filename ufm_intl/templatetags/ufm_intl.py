@@ -30,11 +30,19 @@ def centres_json_ld(context, centres):
             "name": centre.name,
             "description": centre.summary,
             "url": origin + centre.get_absolute_url(),
-            "address": {"@type": "PostalAddress", "addressLocality": centre.city, "addressCountry": centre.country.code},
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": centre.city,
+                "addressCountry": centre.country.code,
+            },
             "parentOrganization": {"@type": "GovernmentOrganization", "name": "Uddannelses- og Forskningsministeriet"},
         }
         if centre.latitude is not None and centre.longitude is not None:
-            item["geo"] = {"@type": "GeoCoordinates", "latitude": float(centre.latitude), "longitude": float(centre.longitude)}
+            item["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(centre.latitude),
+                "longitude": float(centre.longitude),
+            }
         if centre.website:
             item["sameAs"] = centre.website
         items.append(item)

@@ -1,0 +1,127 @@
+"""Country search: the queries visitors type, and the countries they must (and must not) find.
+
+Runs on whichever database DATABASE_URL names; CI runs it on SQLite and PostgreSQL.
+"""
+
+import pytest
+
+from agreements.models import BilateralAgreement, CountryAlias
+
+# (query, expected countries in order). Seed content: agreements with US CN JP DE KR IN BR IL ZA TR.
+QUERIES = [
+    # English and Danish names, any case and spacing
+    ("Germany", ["DE"]),
+    ("germany", ["DE"]),
+    ("  GERMANY  ", ["DE"]),
+    ("Tyskland", ["DE"]),
+    ("South Korea", ["KR"]),
+    ("south-korea", ["KR"]),
+    ("Sydkorea", ["KR"]),
+    ("Kina", ["CN"]),
+    ("Indien", ["IN"]),
+    ("Brasilien", ["BR"]),
+    ("Sydafrika", ["ZA"]),
+    ("Tyrkiet", ["TR"]),
+    ("USA", ["US"]),
+    ("U.S.A.", ["US"]),
+    ("the USA", ["US"]),
+    ("United States", ["US"]),
+    ("United States of America", ["US"]),
+    ("America", ["US"]),
+    # Own names, with and without diacritics
+    ("Deutschland", ["DE"]),
+    ("Türkiye", ["TR"]),
+    ("Turkiye", ["TR"]),
+    ("Turkey", ["TR"]),
+    ("Brasil", ["BR"]),
+    ("Nippon", ["JP"]),
+    ("中国", ["CN"]),
+    # Formal names and abbreviations
+    ("Republic of Korea", ["KR"]),
+    ("Korea", ["KR"]),
+    ("ROK", ["KR"]),
+    ("People's Republic of China", ["CN"]),
+    ("PRC", ["CN"]),
+    ("Federal Republic of Germany", ["DE"]),
+    ("RSA", ["ZA"]),
+    ("State of Israel", ["IL"]),
+    # ISO 3166 codes
+    ("DE", ["DE"]),
+    ("de", ["DE"]),
+    ("DEU", ["DE"]),
+    ("kor", ["KR"]),
+    ("IND", ["IN"]),
+    ("za", ["ZA"]),
+    # Misspellings of one or two letters (names of five letters or more)
+    ("Germny", ["DE"]),
+    ("Gremany", ["DE"]),
+    ("Tyskladn", ["DE"]),
+    ("Isreal", ["IL"]),
+    ("Japna", ["JP"]),
+    ("Brazeel", ["BR"]),
+    ("Sydkorae", ["KR"]),
+    ("Inida", ["IN"]),
+    # Prefixes of three letters or more
+    ("Ger", ["DE"]),
+    ("Tysk", ["DE"]),
+    ("Chin", ["CN"]),
+    ("Sydk", ["KR"]),
+    ("Isr", ["IL"]),
+    # Cities with an Innovation Centre, in their common spellings
+    ("Munich", ["DE"]),
+    ("München", ["DE"]),
+    ("Munchen", ["DE"]),
+    ("Muenchen", ["DE"]),
+    ("Tel Aviv", ["IL"]),
+    ("Tel-Aviv", ["IL"]),
+    ("Bangalore", ["IN"]),
+    ("Bengaluru", ["IN"]),
+    ("Seoul", ["KR"]),
+    ("Shanghai", ["CN"]),
+    ("Boston", ["US"]),
+    ("Silicon Valley", ["US"]),
+    # Several countries, best (shortest) match first
+    ("South", ["KR", "ZA"]),
+    # Countries without an agreement: nothing, not a look-alike
+    ("Chile", []),
+    ("Chilee", []),
+    ("Austria", []),
+    ("Australia", []),
+    ("Sweden", []),
+    ("North Korea", []),
+    ("Nordkorea", []),
+    ("South Sudan", []),
+    ("Indonesia", []),
+    ("Iran", []),
+    ("Denmark", []),
+    ("Holland", []),
+    ("UK", []),
+    # Not a country at all
+    ("Research", []),
+    ("xyz", []),
+    ("a", []),
+    ("%", []),
+    ("_", []),
+    ("' OR 1=1 --", []),
+    ("Germany%", ["DE"]),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES)
+def test_country_search(seeded, query, expected):
+    found = list(BilateralAgreement.objects.published().search(query).values_list("country", flat=True))
+    assert found == expected
+
+
+def test_search_never_returns_drafts(seeded):
+    BilateralAgreement.objects.filter(country="DE").update(is_published=False)
+
+    assert not BilateralAgreement.objects.published().search("Germany").exists()
+
+
+def test_editors_aliases_are_searched(seeded):
+    assert not BilateralAgreement.objects.published().search("Nihon koku").exists()
+
+    CountryAlias.objects.create(country="JP", alias="Nihon-koku")
+
+    assert list(BilateralAgreement.objects.published().search("nihon koku").values_list("country", flat=True)) == ["JP"]
