@@ -19,5 +19,5 @@ def agreement_list(request):
     form = AgreementSearchForm(request.GET)
     if not form.is_valid():
         return error(form.error_text())
-    queryset = form.filter(BilateralAgreement.objects.published().with_related())
+    queryset = form.filter(BilateralAgreement.objects.published().for_listing())
     return paginated_response(request, queryset, form.cleaned_data.get("page"), serialise_agreement)

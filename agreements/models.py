@@ -94,6 +94,10 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
         """The distinct country codes of these agreements."""
         return self.order_by("country").values_list("country", flat=True).distinct()
 
+    def for_listing(self):
+        """What lists and the API show of each agreement: its funding partners."""
+        return self.prefetch_related("funding_partners")
+
     def with_related(self):
         return self.prefetch_related("funding_partners", "activities")
 

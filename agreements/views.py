@@ -23,7 +23,7 @@ class AgreementListView(TemplateView):
         context = {"form": self.form}
         status = 200
         if self.form.is_valid():
-            queryset = self.form.filter(BilateralAgreement.objects.published().with_related())
+            queryset = self.form.filter(BilateralAgreement.objects.published().for_listing())
             try:
                 page = paginate(queryset, self.form.cleaned_data.get("page"), self.paginate_by)
             except PageNotAvailable as error:

@@ -1,8 +1,15 @@
 import pytest
+from django.core.cache import cache
 from django.contrib.auth.models import Group, User
 
 from agreements.models import BilateralAgreement
 from ufm_intl.services import seed_portal
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test rolls the database back, so cached pages from another test must not be served."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -17,3 +17,6 @@ from ufm_intl.settings import *  # noqa: E402, F403
 # Tests render pages without collectstatic; hashed names are covered by the static files test.
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Static files come straight from the apps (no collectstatic before a test run).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

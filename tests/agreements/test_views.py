@@ -1,0 +1,121 @@
+import re
+
+import pytest
+
+from tests.factories import make_agreement
+
+
+def result_titles(response):
+    html = response.content.decode()
+    results = html.split('id="results-heading"', 1)[1]
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', results)
+
+
+def test_list_shows_every_published_agreement_with_count(seeded, client, django_assert_max_num_queries):
+    make_agreement(title_en="Draft agreement with France", is_published=False)
+
+    with django_assert_max_num_queries(6):
+        response = client.get("/en/agreements/")
+
+    titles = result_titles(response)
+    assert len(titles) == 10
+    assert "Draft agreement with France" not in titles
+    assert "10 agreements" in response.content.decode()
+
+
+def test_query_count_does_not_grow_with_the_number_of_agreements(seeded, client, django_assert_max_num_queries):
+    for n in range(30):
+        make_agreement(country="FR", scope="research", slug=f"extra-{n}", is_published=n == 0)
+    with django_assert_max_num_queries(6):
+        client.get("/en/agreements/?page=1")
+    with django_assert_max_num_queries(7):
+        client.get("/en/agreements/?q=germany&funder=innovation-fund-denmark")
+
+
+def test_search_in_danish_finds_the_agreement(seeded, client):
+    response = client.get("/da/aftaler/?q=Sydkorea")
+    assert result_titles(response) == ["Bilateral aftale med Sydkorea"]
+
+
+def test_filters_stay_in_the_url_and_combine_with_search(seeded, client):
+    response = client.get("/en/agreements/?funder=innovation-fund-denmark")
+    assert sorted(result_titles(response)) == [
+        "Bilateral agreement with Brazil",
+        "Bilateral agreement with China",
+        "Bilateral agreement with India",
+        "Bilateral agreement with South Korea",
+        "Bilateral agreement with the USA",
+    ]
+    assert result_titles(client.get("/en/agreements/?funder=innovation-fund-denmark&q=Japan")) == []
+    assert result_titles(client.get("/en/agreements/?region=asia&q=Seoul")) == ["Bilateral agreement with South Korea"]
+    assert len(result_titles(client.get("/en/agreements/?region=europe"))) == 2
+    assert len(result_titles(client.get("/en/agreements/?activity=workshops"))) == 10
+    html = client.get("/en/agreements/?region=asia").content.decode()
+    assert '<option value="asia" selected>Asia</option>' in html
+
+
+def test_a_country_without_agreement_gets_a_clear_answer(seeded, client):
+    response = client.get("/en/agreements/?q=Chile")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "0 agreements" in html
+    assert "No agreement matches “Chile”." in html
+    assert "The ministry has bilateral agreements with these countries:" in html
+    for country in ["Germany", "South Korea", "Türkiye", "United States of America", "Japan"]:
+        assert country in html
+
+
+def test_the_query_is_escaped_when_repeated(seeded, client):
+    html = client.get("/en/agreements/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"q": "x" * 10_000}, "at most 200 characters"),
+        ({"q": "Germany\x00"}, "Null characters are not allowed."),
+        ({"page": "-1"}, "The page number must be 1 or more."),
+        ({"page": "abc"}, "The page number must be a whole number."),
+        ({"page": "99999999999999999999"}, "There is no such page."),
+        ({"page": "2"}, "There is no page 2. The last page is 1."),
+        ({"funder": "nobody"}, "There is no such option: “nobody”."),
+        ({"region": "atlantis"}, "There is no such region: “atlantis”."),
+    ],
+)
+def test_bad_input_gets_400_with_a_clear_message_in_the_layout(seeded, client, query, message):
+    response = client.get("/en/agreements/", query)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'class="skip-link"' in html
+
+
+def test_bad_input_message_is_in_danish_on_danish_pages(seeded, client):
+    response = client.get("/da/aftaler/", {"page": "abc"})
+    assert response.status_code == 400
+    assert "Sidetallet skal være et helt tal." in response.content.decode()
+
+
+def test_odd_but_harmless_input_is_answered(seeded, client):
+    assert client.get("/en/agreements/?q=%25%25_%5C").status_code == 200
+    assert client.get("/en/agreements/?q=%FF%FE").status_code == 200
+    assert result_titles(client.get("/en/agreements/?q=Japan&q=Germany")) == ["Bilateral agreement with Germany"]
+    assert client.get("/en/agreements/?q=").status_code == 200
+
+
+def test_pagination_keeps_the_search_in_the_links(seeded, client):
+    for n in range(25):
+        make_agreement(country="FR", scope="research" if n == 0 else "education", slug=f"fr-{n}", is_published=n < 2)
+    for n in range(25):
+        make_agreement(country="GB", region="europe", slug=f"gb-{n}", is_published=False)
+    for code in ["SE", "NO", "FI", "IS", "EE", "LV", "LT", "PL", "NL", "BE", "LU", "AT", "CH", "IT", "ES", "PT", "IE"]:
+        make_agreement(country=code, slug=f"agreement-{code.lower()}")
+
+    html = client.get("/en/agreements/?region=europe").content.decode()
+
+    assert "Page 1 of 2" in html
+    assert 'href="?region=europe&amp;page=2"' in html

@@ -1,0 +1,235 @@
+"""Every public page type, in both languages, with DEBUG off."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from agreements.models import BilateralAgreement
+from centres.models import InnovationCentre
+from contacts.models import ContactPerson
+from ufm_intl.models import Initiative, Page
+
+LANGUAGES = ["en", "da"]
+
+
+def unpublish(obj):
+    obj.is_published = False
+    obj.save()
+
+
+def public_urls(language):
+    with translation.override(language):
+        urls = [
+            reverse("overview"),
+            reverse("centres:list"),
+            reverse("agreements:list"),
+            reverse("contacts:list"),
+            reverse("programmes"),
+            reverse("accessibility"),
+        ]
+        urls += [c.get_absolute_url() for c in InnovationCentre.objects.published()]
+        urls += [a.get_absolute_url() for a in BilateralAgreement.objects.published()]
+        urls += [reverse("country", kwargs={"code": code}) for code in ["de", "us", "za"]]
+    return urls
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_answers_with_skip_link_title_and_description(seeded, client, language):
+    titles = set()
+    for url in public_urls(language):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert f'<html lang="{language}">' in html
+        skip = "Gå til indhold" if language == "da" else "Skip to content"
+        assert re.search(rf'<body>\s*<a class="skip-link" href="#main">{skip}</a>', html), url
+        assert html.count("<h1>") == 1, url
+        title = re.search(r"<title>(.+?)</title>", html, re.S).group(1)
+        assert title not in titles, f"duplicate title {title} on {url}"
+        titles.add(title)
+        description = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
+        assert len(description) > 20, url
+        assert 'rel="canonical"' in html
+        assert 'hreflang="en"' in html and 'hreflang="da"' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_loads_anything_from_another_site(seeded, client, language):
+    for url in public_urls(language):
+        html = client.get(url).content.decode()
+        for attribute in re.findall(r'(?:src|href)="([^"]+)"', html):
+            if attribute.startswith(("http://", "https://", "//")):
+                # Only links a visitor follows may leave the site; nothing is loaded from elsewhere.
+                assert re.search(rf'<a [^>]*href="{re.escape(attribute)}"|rel="(canonical|alternate)"[^>]*', html), (
+                    url,
+                    attribute,
+                )
+        assert not re.search(r'<(script|img|link|iframe)[^>]+(src|href)="(https?:)?//(?!testserver)', html), url
+
+
+def test_overview_shows_the_source_page(seeded, client):
+    html = client.get("/en/").content.decode()
+    assert "International research and innovation cooperation" in html
+    assert "a country the size of Denmark" in html
+    for initiative in Initiative.objects.published():
+        assert initiative.title in html.replace("&#x27;", "'")
+    for centre in InnovationCentre.objects.published():
+        assert centre.get_absolute_url() in html
+    assert "Karin Ilsøth Rasmussen" in html and 'href="tel:+4572318213"' in html
+    assert re.search(r"Last modified <time datetime=\"\d{4}-\d\d-\d\d", html)
+
+
+def test_overview_in_danish(seeded, client):
+    html = client.get("/da/").content.decode()
+    assert "Internationalt forsknings- og innovationssamarbejde" in html
+    assert "Uddannelses- og Forskningsministeriet" in html
+    assert "Innovationscenter Danmark (ICDK)" in html
+    assert 'href="/da/centre/"' in html
+
+
+def test_root_sends_visitors_to_their_language(db, client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="da-DK,da;q=0.9").url == "/da/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB").url == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr").url == "/en/"
+
+
+def test_language_switch_keeps_the_visitor_on_the_same_item(seeded, client):
+    html = client.get("/en/centres/munich/").content.decode()
+    assert 'href="/da/centre/munich/" hreflang="da" lang="da">Dansk</a>' in html
+    html = client.get("/da/aftaler/?q=Tyskland").content.decode()
+    assert 'href="/en/agreements/?q=Tyskland"' in html
+
+
+def test_centres_list_has_every_centre_and_a_map_without_third_parties(seeded, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        response = client.get("/en/centres/")
+    html = response.content.decode()
+    assert html.count('<g class="marker">') == 7
+    assert "<svg" in html and "Innovation Centre Denmark Silicon Valley" in html
+    assert "Green technologies" in html
+    for centre in InnovationCentre.objects.all():
+        assert centre.get_absolute_url() in html
+
+
+def test_centre_detail_shows_focus_areas_and_the_agreement_with_its_country(seeded, client):
+    html = client.get("/en/centres/munich/").content.decode()
+    assert "Munich" in html and "Germany" in html
+    assert "Health and biotechnology" in html
+    assert 'href="/en/agreements/germany/"' in html
+    assert '"@type": "GovernmentOffice"' in html
+
+
+def test_agreement_detail_shows_funders_and_what_they_fund(seeded, client):
+    html = client.get("/en/agreements/south-korea/").content.decode()
+    assert "South Korea" in html
+    assert "Innovation Fund Denmark" in html and "Funds project collaboration" in html
+    assert "Exchanges of researchers" in html
+    assert 'href="/en/centres/seoul/"' in html
+    assert 'href="mailto:spe@ufm.dk"' in html
+
+
+def test_agreement_without_funding_partner_shows_none(seeded, client):
+    html = client.get("/en/agreements/japan/").content.decode()
+    assert "Innovation Fund Denmark" not in html
+
+
+def test_country_page_gathers_agreement_centres_and_funding(seeded, client):
+    html = client.get("/en/countries/us/").content.decode()
+    assert "Bilateral agreement with the USA" in html
+    assert "Innovation Centre Denmark Boston" in html and "Innovation Centre Denmark Silicon Valley" in html
+    assert "Innovation Fund Denmark" in html
+
+
+def test_country_page_for_a_country_without_cooperation_is_404(seeded, client):
+    assert client.get("/en/countries/se/").status_code == 404
+    assert client.get("/en/countries/xx/").status_code == 404
+    assert client.get("/en/countries/DE/").url == "/en/countries/de/"
+
+
+def test_contacts_have_tel_mailto_and_vcard(seeded, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):
+        html = client.get("/en/contacts/").content.decode()
+    assert '<a href="tel:+4572318213">+45 72 31 82 13</a>' in html
+    assert '<a href="mailto:kra@ufm.dk">kra@ufm.dk</a>' in html
+    response = client.get("/en/contacts/karin-ilsoth-rasmussen.vcf")
+    assert response["Content-Type"] == "text/vcard; charset=utf-8"
+    vcard = response.content.decode()
+    assert "FN:Karin Ilsøth Rasmussen" in vcard
+    assert "TEL;TYPE=WORK,VOICE:+4572318213" in vcard
+    assert "EMAIL;TYPE=INTERNET,WORK:kra@ufm.dk" in vcard
+
+
+def test_programmes_page_lists_both_programmes(seeded, client):
+    html = client.get("/da/programmer/").content.decode()
+    assert "Det Internationale Netværksprogram" in html
+    assert "Partnerskabsaftaler om forskningsophold" in html
+
+
+def test_accessibility_statement_is_linked_from_every_page(seeded, client):
+    for url in ["/en/", "/en/agreements/", "/da/"]:
+        html = client.get(url).content.decode()
+        assert re.search(r'href="/(en/accessibility|da/tilgaengelighed)/"', html)
+    assert "WCAG" in client.get("/da/tilgaengelighed/").content.decode()
+
+
+@pytest.mark.parametrize(("url", "text"), [("/en/centres/atlantis/", "Page not found"), ("/da/nowhere/", "Siden blev ikke fundet")])
+def test_unknown_pages_get_the_404_page_in_the_layout_and_language(seeded, client, url, text):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert text in html and 'class="skip-link"' in html and "site-footer" in html
+
+
+def test_drafts_are_hidden_from_every_public_surface(seeded, client):
+    unpublish(InnovationCentre.objects.get(slug="munich"))
+    unpublish(BilateralAgreement.objects.get(slug="japan"))
+    unpublish(ContactPerson.objects.get(slug="sune-kaur-pedersen"))
+
+    assert client.get("/en/centres/munich/").status_code == 404
+    assert client.get("/en/agreements/japan/").status_code == 404
+    assert client.get("/en/countries/jp/").status_code == 404
+    assert client.get("/en/contacts/sune-kaur-pedersen.vcf").status_code == 404
+    for url in ["/en/", "/en/centres/", "/en/agreements/", "/en/countries/de/", "/en/contacts/", "/sitemap.xml"]:
+        html = client.get(url).content.decode()
+        assert "/centres/munich/" not in html, url
+        assert "/agreements/japan/" not in html, url
+        assert "Sune Kaur-Pedersen" not in html, url
+    assert "japan" not in client.get("/en/agreements/?q=japan").content.decode().split("results-heading")[1]
+    assert client.get("/api/v1/agreements/?q=japan").json()["count"] == 0
+    assert "munich" not in client.get("/api/v1/centres/").content.decode()
+    assert "Sune" not in client.get("/api/v1/contacts/").content.decode()
+
+
+def test_editor_can_preview_a_draft_in_the_public_layout(seeded, editor_client):
+    unpublish(InnovationCentre.objects.get(slug="munich"))
+
+    response = editor_client.get("/en/centres/munich/")
+
+    assert response.status_code == 200
+    assert "this page is not published" in response.content.decode()
+
+
+def test_sitemap_lists_every_detail_page_with_alternates(seeded, client):
+    xml = client.get("/sitemap.xml").content.decode()
+    for centre in InnovationCentre.objects.all():
+        assert f"http://testserver/en/centres/{centre.slug}/" in xml
+        assert f"http://testserver/da/centre/{centre.slug}/" in xml
+    for agreement in BilateralAgreement.objects.all():
+        assert f"http://testserver/en/agreements/{agreement.slug}/" in xml
+    assert "http://testserver/da/lande/de/" in xml
+    assert 'hreflang="da"' in xml and 'hreflang="x-default"' in xml
+
+
+def test_robots_txt_names_the_sitemap(db, client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+
+
+def test_last_modified_follows_the_latest_change_of_what_the_page_shows(seeded, client):
+    page = Page.objects.get(key="overview")
+    page.save()
+    html = client.get("/en/").content.decode()
+    assert f'datetime="{page.updated_at.astimezone().date().isoformat()}' in html
