@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -114,6 +115,7 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     list_per_page = 50
     readonly_fields = ("translation_status", "last_modified_by", "updated_at", "created_at")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "country":

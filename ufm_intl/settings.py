@@ -228,5 +228,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        # Lockouts are warnings; every successful login is not worth a line.
+        "axes": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }

@@ -66,9 +66,7 @@ def test_api_bad_input_is_400_with_a_json_error(seeded, client, query):
 
 
 def test_api_error_in_danish(seeded, client):
-    assert client.get("/api/v1/agreements/?page=abc&lang=da").json() == {
-        "error": "Sidetallet skal være et helt tal."
-    }
+    assert client.get("/api/v1/agreements/?page=abc&lang=da").json() == {"error": "Sidetallet skal være et helt tal."}
 
 
 def test_centres_and_contacts_apis_list_published_content(seeded, client):

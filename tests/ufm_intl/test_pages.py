@@ -174,7 +174,9 @@ def test_accessibility_statement_is_linked_from_every_page(seeded, client):
     assert "WCAG" in client.get("/da/tilgaengelighed/").content.decode()
 
 
-@pytest.mark.parametrize(("url", "text"), [("/en/centres/atlantis/", "Page not found"), ("/da/nowhere/", "Siden blev ikke fundet")])
+@pytest.mark.parametrize(
+    ("url", "text"), [("/en/centres/atlantis/", "Page not found"), ("/da/nowhere/", "Siden blev ikke fundet")]
+)
 def test_unknown_pages_get_the_404_page_in_the_layout_and_language(seeded, client, url, text):
     response = client.get(url)
     assert response.status_code == 404
