@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -44,9 +45,14 @@ def site(request):
             current = "page" if url == request.path else "true"
         navigation.append({"url": url, "label": label, "current": current})
 
+    try:
+        origin = f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        # Rendering the 400 page for a request with a foreign Host header.
+        origin = ""
     return {
         "language_alternates": alternates,
         "navigation": navigation,
-        "canonical_url": request.build_absolute_uri(request.path),
-        "origin": f"{request.scheme}://{request.get_host()}",
+        "canonical_url": origin + request.path,
+        "origin": origin,
     }

@@ -9,11 +9,14 @@ from centres import api as centres_api
 from contacts import api as contacts_api
 from ufm_intl import views
 from ufm_intl.cache import cache_public_page
+from ufm_intl.forms import AdminLoginForm
 from ufm_intl.sitemaps import sitemaps
 
 admin.site.site_header = _("International cooperation – editorial admin")
 admin.site.site_title = _("International cooperation")
 admin.site.index_title = _("Content")
+admin.site.login_form = AdminLoginForm
+admin.site.login_template = "admin/ufm_login.html"
 
 handler400 = "ufm_intl.views.bad_request"
 handler404 = "ufm_intl.views.page_not_found"
