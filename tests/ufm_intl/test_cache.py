@@ -1,0 +1,56 @@
+"""Pages are cached per language, revalidated with ETags, and any content change shows at once."""
+
+from agreements.models import BilateralAgreement, FundingPartner
+from centres.models import InnovationCentre
+
+
+def test_a_cached_page_costs_one_query(seeded, client, django_assert_num_queries):
+    first = client.get("/en/agreements/")
+    with django_assert_num_queries(1):  # the content version
+        second = client.get("/en/agreements/")
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+def test_conditional_get_answers_304(seeded, client):
+    etag = client.get("/en/centres/")["ETag"]
+
+    response = client.get("/en/centres/", HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_languages_are_cached_separately(seeded, client):
+    english = client.get("/api/v1/agreements/?q=Germany").json()
+    danish = client.get("/api/v1/agreements/?q=Germany", HTTP_ACCEPT_LANGUAGE="da").json()
+    assert english["results"][0]["title"] == "Bilateral agreement with Germany"
+    assert danish["results"][0]["title"] == "Bilateral aftale med Tyskland"
+
+
+def test_any_content_change_invalidates_at_once(seeded, client):
+    etag = client.get("/en/agreements/south-korea/")["ETag"]
+    client.get("/en/")
+
+    partner = FundingPartner.objects.get()
+    partner.name_en = "Innovation Fund Denmark (IFD)"
+    partner.save()
+
+    response = client.get("/en/agreements/south-korea/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert "Innovation Fund Denmark (IFD)" in response.content.decode()
+
+    centre = InnovationCentre.objects.get(slug="seoul")
+    centre.focus_areas.clear()
+    assert "Health and biotechnology" not in client.get("/en/centres/seoul/").content.decode()
+
+    BilateralAgreement.objects.get(slug="japan").delete()
+    assert "/en/agreements/japan/" not in client.get("/en/").content.decode()
+
+
+def test_editors_are_never_served_a_cached_page(seeded, client, editor_client):
+    client.get("/en/centres/")
+    response = editor_client.get("/en/centres/")
+    assert "private" in response["Cache-Control"]
+    assert "ETag" not in response
