@@ -1,5 +1,7 @@
+import importlib
+
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
 
 from agreements.models import BilateralAgreement
@@ -21,13 +23,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def seeded(db):
-    """The seed content. Browser tests flush the database after each test, so it is reloaded if missing."""
+    """The seed content and the Editors group.
+
+    Transactional tests (the browser tests) empty the database afterwards, so both are restored if missing.
+    """
     if not BilateralAgreement.objects.exists():
         seed_portal()
+    if not Group.objects.filter(name="Editors").exists():
+        editors_migration = importlib.import_module("ufm_intl.migrations.0002_editors_group_and_content_version")
+        editors_migration.grant_editor_permissions(Group, Permission)
 
 
 @pytest.fixture
-def editor(db):
+def editor(seeded):
     user = User.objects.create_user("editor", "editor@example.org", "correct-horse-battery-staple", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user

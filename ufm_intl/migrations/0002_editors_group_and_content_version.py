@@ -18,9 +18,10 @@ def create_editors_group(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
+    grant_editor_permissions(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
+
+def grant_editor_permissions(Group, Permission):
     group, _ = Group.objects.get_or_create(name="Editors")
     codenames = [
         f"{action}_{model}"

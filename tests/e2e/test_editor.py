@@ -1,0 +1,76 @@
+import re
+
+from playwright.sync_api import expect
+
+from agreements.models import BilateralAgreement
+from centres.models import InnovationCentre
+from tests.e2e.conftest import DESKTOP
+
+
+def test_editor_edits_both_languages_with_the_rich_text_editor_then_restores(logged_in_editor, site, browser):
+    page = logged_in_editor
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    original_history = agreement.history.first().history_id
+
+    page.goto(f"{site}/admin/agreements/bilateralagreement/?q=Tyskland")
+    page.get_by_role("link", name="Bilateral agreement with Germany").click()
+
+    english = page.locator(".field-description_en [contenteditable=true]")
+    english.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Joint calls are announced here.")
+    danish = page.locator(".field-description_da [contenteditable=true]")
+    danish.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Fælles opslag annonceres her.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    visitor = browser.new_context(viewport=DESKTOP).new_page()
+    visitor.goto(f"{site}/en/agreements/germany/")
+    expect(visitor.locator(".rich-text")).to_contain_text("Joint calls are announced here.")
+    visitor.goto(f"{site}/da/aftaler/germany/")
+    expect(visitor.locator(".rich-text")).to_contain_text("Fælles opslag annonceres her.")
+
+    page.goto(f"{site}/admin/agreements/bilateralagreement/{agreement.pk}/history/")
+    expect(page.locator("#change-history")).to_contain_text("redaktor")
+    expect(page.locator("#change-history")).to_contain_text("Joint calls are announced here.")
+    page.locator(f"a[href$='/history/{original_history}/']").click()
+    page.get_by_role("button", name=re.compile("Revert")).click()
+    expect(page.locator(".messagelist")).to_contain_text("successfully")
+
+    visitor.goto(f"{site}/en/agreements/germany/")
+    expect(visitor.locator(".rich-text")).not_to_contain_text("Joint calls")
+    expect(visitor.locator(".rich-text")).to_contain_text("facilitates and promotes contacts")
+    visitor.context.close()
+
+
+def test_a_draft_centre_disappears_for_visitors_but_not_for_its_editor(logged_in_editor, site, browser):
+    page = logged_in_editor
+    centre = InnovationCentre.objects.get(slug="munich")
+
+    page.goto(f"{site}/admin/centres/innovationcentre/{centre.pk}/change/")
+    page.get_by_label("Published").uncheck()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    visitor = browser.new_context(viewport=DESKTOP).new_page()
+    visitor.goto(f"{site}/en/centres/")
+    expect(visitor.get_by_role("link", name="Innovation Centre Denmark Munich")).to_have_count(0)
+    expect(visitor.locator(".marker", has_text="Munich")).to_have_count(0)
+    visitor.goto(f"{site}/en/")
+    expect(visitor.get_by_role("link", name="Munich")).to_have_count(0)
+    visitor.goto(f"{site}/en/countries/de/")
+    expect(visitor.get_by_role("link", name="Innovation Centre Denmark Munich")).to_have_count(0)
+    response = visitor.goto(f"{site}/en/centres/munich/")
+    assert response.status == 404
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Page not found")
+    assert "/centres/munich/" not in visitor.request.get(f"{site}/sitemap.xml").text()
+    assert "munich" not in visitor.request.get(f"{site}/api/v1/centres/").text()
+
+    page.goto(f"{site}/en/centres/munich/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Innovation Centre Denmark Munich")
+    expect(page.get_by_role("status")).to_contain_text("not published")
+    visitor.context.close()
