@@ -3,6 +3,7 @@ import importlib
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
+from django.test import Client
 
 from agreements.models import BilateralAgreement
 from ufm_intl.services import seed_portal
@@ -32,6 +33,12 @@ def seeded(db):
     if not Group.objects.filter(name="Editors").exists():
         editors_migration = importlib.import_module("ufm_intl.migrations.0002_editors_group_and_content_version")
         editors_migration.grant_editor_permissions(Group, Permission)
+
+
+@pytest.fixture
+def visitor():
+    """An anonymous visitor, separate from the (possibly logged-in) ``client``."""
+    return Client()
 
 
 @pytest.fixture

@@ -7,13 +7,12 @@ the language follows ?lang=da|en, else Accept-Language.
 import functools
 
 from django import forms
-from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from ufm_intl.cache import cache_public_page
+from ufm_intl.cache import cache_public_page, request_language
 from ufm_intl.pagination import PageNotAvailable, paginate
 
 PAGE_SIZE = 20
@@ -38,9 +37,7 @@ class PageForm(forms.Form):
 def with_language(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        language = request.GET.get("lang") or translation.get_language_from_request(request)
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
+        language = request_language(request)
         with translation.override(language):
             response = view(request, *args, **kwargs)
         response["Content-Language"] = language
@@ -52,7 +49,7 @@ def with_language(view):
 
 def api_view(view):
     """A GET-only API view, cached for visitors like the pages, in the language asked for."""
-    return with_language(cache_public_page(require_GET(view)))
+    return cache_public_page(with_language(require_GET(view)))
 
 
 def error(message):

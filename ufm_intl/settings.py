@@ -56,6 +56,8 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # First: a cached page for a visitor is answered before any other work (see ufm_intl/cache.py).
+    "ufm_intl.cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so that static files carry the same headers as pages.
     "ufm_intl.middleware.SecurityHeadersMiddleware",
@@ -105,6 +107,11 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["ufm_intl.routers.ReplicaRouter"]
+
+# Keep database connections between requests; check them before reuse.
+for _database in DATABASES.values():
+    _database.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+    _database.setdefault("CONN_HEALTH_CHECKS", env.bool("CONN_HEALTH_CHECKS", default=False))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -141,25 +141,25 @@ def change_centre(client, centre, **changes):
     return client.post(url, data)
 
 
-def test_editor_change_shows_at_once_and_is_in_the_history_under_their_name(seeded, editor_client, client):
+def test_editor_change_shows_at_once_and_is_in_the_history_under_their_name(seeded, editor_client, visitor):
     centre = InnovationCentre.objects.get(slug="munich")
-    client.get("/en/centres/munich/")  # cached for visitors
+    visitor.get("/en/centres/munich/")  # cached for visitors
 
     response = change_centre(editor_client, centre, summary_en="The centre in Munich opens doors in Bavaria.")
 
     assert response.status_code == 302
-    assert "opens doors in Bavaria" in client.get("/en/centres/munich/").content.decode()
+    assert "opens doors in Bavaria" in visitor.get("/en/centres/munich/").content.decode()
     history = editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/history/").content.decode()
     assert "editor" in history
     assert "opens doors in Bavaria" in history  # the field difference
 
 
-def test_editor_restores_an_earlier_version(seeded, editor_client, client):
+def test_editor_restores_an_earlier_version(seeded, editor_client, visitor):
     centre = InnovationCentre.objects.get(slug="munich")
     original = centre.summary_en
     first = centre.history.first()
     change_centre(editor_client, centre, summary_en="A mistaken summary.")
-    assert "A mistaken summary." in client.get("/en/centres/munich/").content.decode()
+    assert "A mistaken summary." in visitor.get("/en/centres/munich/").content.decode()
 
     revert_url = f"/admin/centres/innovationcentre/{centre.pk}/history/{first.history_id}/"
     data = form_data(editor_client.get(revert_url))
@@ -168,7 +168,7 @@ def test_editor_restores_an_earlier_version(seeded, editor_client, client):
     assert response.status_code == 302
     centre.refresh_from_db()
     assert centre.summary_en == original
-    assert original in client.get("/en/centres/munich/").content.decode()
+    assert original in visitor.get("/en/centres/munich/").content.decode()
     assert set(centre.focus_areas.values_list("slug", flat=True)) == {
         "green-technologies",
         "information-and-communication-technologies",
@@ -244,7 +244,7 @@ def test_deleting_a_funding_partner_in_use_is_refused_with_the_reason(seeded, ed
     assert fund.agreements.count() == 5
 
 
-def test_stored_markup_is_sanitised(seeded, editor_client, client):
+def test_stored_markup_is_sanitised(seeded, editor_client, visitor):
     centre = InnovationCentre.objects.get(slug="munich")
     change_centre(
         editor_client,
@@ -259,7 +259,7 @@ def test_stored_markup_is_sanitised(seeded, editor_client, client):
     assert "<script" not in centre.body_en and "onerror" not in centre.body_en
     assert "javascript:" not in centre.body_en and "onclick" not in centre.body_en
     assert "<strong>bold</strong>" in centre.body_en
-    html = client.get("/en/centres/munich/").content.decode()
+    html = visitor.get("/en/centres/munich/").content.decode()
     assert 'alert("x")' not in html and "onerror" not in html and "javascript:" not in html
 
 
