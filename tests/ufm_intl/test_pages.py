@@ -1,8 +1,11 @@
 """Every public page type, in both languages, with DEBUG off."""
 
+import logging
 import re
+from unittest import mock
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -235,3 +238,20 @@ def test_last_modified_follows_the_latest_change_of_what_the_page_shows(seeded, 
     page.save()
     html = client.get("/en/").content.decode()
     assert f'datetime="{page.updated_at.astimezone().date().isoformat()}' in html
+
+
+def test_a_server_error_shows_the_500_page_in_the_layout_and_is_logged(seeded):
+    visitor = Client(raise_request_exception=False)
+    with (
+        mock.patch("ufm_intl.views.OverviewView.get_context_data", side_effect=RuntimeError("boom")),
+        mock.patch.object(logging.getLogger("django.request"), "error") as log_error,
+    ):
+        response = visitor.get("/da/")
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Beklager, der er en fejl i tjenesten" in html and 'class="skip-link"' in html
+    assert "boom" not in html and "Traceback" not in html
+    message, *args = log_error.call_args.args
+    assert message % tuple(args) == "Internal Server Error: /da/"
+    assert isinstance(log_error.call_args.kwargs["exc_info"], RuntimeError)
