@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 from agreements.search import countries_for_query
 from ufm_intl.models import EditorialModel, EditorialQuerySet
@@ -93,6 +93,10 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
     def countries(self):
         """The distinct country codes of these agreements."""
         return self.order_by("country").values_list("country", flat=True).distinct()
+
+    def countries_by_name(self):
+        """(name, code) of the distinct countries of these agreements, by name in the current language."""
+        return sorted((Country(code).name, code) for code in self.countries())
 
     def for_listing(self):
         """What lists and the API show of each agreement: its funding partners."""

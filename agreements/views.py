@@ -1,5 +1,4 @@
 from django.views.generic import DetailView, TemplateView
-from django_countries import countries
 
 from agreements.forms import AgreementSearchForm
 from agreements.models import BilateralAgreement
@@ -32,9 +31,7 @@ class AgreementListView(TemplateView):
             else:
                 context.update(page_obj=page, object_list=page.object_list, paginator=page.paginator)
                 if not page.paginator.count and self.form.cleaned_data.get("q"):
-                    context["countries_with_agreements"] = sorted(
-                        (countries.name(code), code) for code in BilateralAgreement.objects.published().countries()
-                    )
+                    context["countries_with_agreements"] = BilateralAgreement.objects.published().countries_by_name()
         else:
             context["error"] = self.form.error_text()
             status = 400

@@ -53,7 +53,8 @@ class OverviewView(PageView):
         context.update(
             initiatives=initiatives,
             centres=centres,
-            agreements=agreements,
+            # One link per country, so the overview stays the same size however many agreements there are.
+            agreement_countries=agreements.countries_by_name(),
             contacts=contacts,
             last_modified=latest_change(
                 Page.objects.filter(pk=context["page"].pk), initiatives, centres, agreements, contacts

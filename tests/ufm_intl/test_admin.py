@@ -43,7 +43,7 @@ def test_editors_group_has_content_permissions_only(db):
     assert {"add_bilateralagreement", "change_bilateralagreement", "view_bilateralagreement"} <= codenames
     assert {"change_innovationcentre", "change_contactperson", "change_page", "view_page"} <= codenames
     assert not {c for c in codenames if c.endswith(("_user", "_group", "_permission"))}
-    assert "delete_page" not in codenames
+    assert not {c for c in codenames if c.startswith("delete_")}
 
 
 def test_admin_names_the_portal_and_speaks_the_editors_language(seeded, editor_client):
@@ -223,21 +223,27 @@ def test_agreement_dates_and_uniqueness_are_validated(seeded, editor_client):
     assert agreement.country == "JP" and agreement.signed_on is None
 
 
-def test_deleting_an_attache_in_use_is_refused_with_the_reason(seeded, editor_client):
+def test_editors_unpublish_rather_than_delete(seeded, editor_client):
+    person = ContactPerson.objects.get(slug="sune-kaur-pedersen")
+    assert editor_client.post(f"/admin/contacts/contactperson/{person.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert ContactPerson.objects.filter(pk=person.pk).exists()
+
+
+def test_deleting_an_attache_in_use_is_refused_with_the_reason(seeded, admin_client):
     person = ContactPerson.objects.get(slug="karin-ilsoth-rasmussen")
     InnovationCentre.objects.filter(slug="munich").update(attache=person)
 
-    response = editor_client.post(f"/admin/contacts/contactperson/{person.pk}/delete/", {"post": "yes"})
+    response = admin_client.post(f"/admin/contacts/contactperson/{person.pk}/delete/", {"post": "yes"})
 
     html = response.content.decode()
     assert "Innovation Centre Denmark Munich" in html
     assert ContactPerson.objects.filter(pk=person.pk).exists()
 
 
-def test_deleting_a_funding_partner_in_use_is_refused_with_the_reason(seeded, editor_client):
+def test_deleting_a_funding_partner_in_use_is_refused_with_the_reason(seeded, admin_client):
     fund = FundingPartner.objects.get(slug="innovation-fund-denmark")
 
-    response = editor_client.post(f"/admin/agreements/fundingpartner/{fund.pk}/delete/", {"post": "yes"})
+    response = admin_client.post(f"/admin/agreements/fundingpartner/{fund.pk}/delete/", {"post": "yes"})
 
     assert "Bilateral agreement with South Korea" in response.content.decode()
     assert FundingPartner.objects.filter(pk=fund.pk).exists()

@@ -7,9 +7,9 @@ CONTENT_MODELS = {
     "agreements": ["bilateralagreement", "fundingpartner", "activity", "countryalias"],
     "contacts": ["contactperson"],
 }
-# Editors keep content current; they neither delete the fixed pages nor manage accounts.
-ACTIONS = ["add", "change", "view", "delete"]
-NO_DELETE = {"page"}
+# Editors keep content current: they add, change (and restore from history) and unpublish, but do
+# not delete, and have nothing to do with accounts. Superusers delete and manage accounts.
+ACTIONS = ["add", "change", "view"]
 
 
 def create_editors_group(apps, schema_editor):
@@ -23,13 +23,7 @@ def create_editors_group(apps, schema_editor):
 
 def grant_editor_permissions(Group, Permission):
     group, _ = Group.objects.get_or_create(name="Editors")
-    codenames = [
-        f"{action}_{model}"
-        for models in CONTENT_MODELS.values()
-        for model in models
-        for action in ACTIONS
-        if not (action == "delete" and model in NO_DELETE)
-    ]
+    codenames = [f"{action}_{model}" for models in CONTENT_MODELS.values() for model in models for action in ACTIONS]
     permissions = Permission.objects.filter(
         content_type__app_label__in=CONTENT_MODELS.keys(), codename__in=codenames
     )
