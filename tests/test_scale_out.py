@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from ufm_intl.versionwatch import APPLICATION_NAME
+
 ROOT = Path(__file__).resolve().parent.parent
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 
@@ -118,6 +120,7 @@ def deployment(tmp_path):
             wait_until_up(url + "/healthz")
             return url
 
+        start.database = name
         yield start
     finally:
         for process in servers:
@@ -153,6 +156,15 @@ def test_an_edit_through_one_server_shows_through_the_other(deployment):
 
     assert "Green and climate technologies" in visitor.get(f"{second}/en/centres/munich/")[1]
     assert "Green and climate technologies" in visitor.get(f"{second}/api/v1/centres/")[1]
+
+    # The servers learnt of the edit from PostgreSQL's notification, not by asking on every request.
+    listening = subprocess.run(
+        ["psql", "-h", PG["host"], "-U", PG["user"], "-tA", "-c",
+         f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{deployment.database}' AND application_name = '{APPLICATION_NAME}'",
+         "postgres"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    assert int(listening) >= 2
 
 
 def test_healthz_reports_a_stopped_database(deployment):

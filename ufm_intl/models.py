@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ufm_intl.richtext import RichTextField
+from ufm_intl.versionwatch import listened_version, notify
 
 
 class EditorialQuerySet(models.QuerySet):
@@ -156,10 +157,14 @@ class ContentVersion(models.Model):
 
     @classmethod
     def current(cls):
-        """The version now. Asked on every cached page view, so it is one plain SQL statement.
+        """The version now. Asked on every cached page view.
 
-        Read from the primary database: a replica could lag behind an edit.
+        On PostgreSQL a listener usually knows it without a query (ufm_intl/versionwatch.py); otherwise
+        it is one plain SQL statement, on the primary database: a replica could lag behind an edit.
         """
+        version = listened_version(cls)
+        if version is not None:
+            return version
         connection = connections[router.db_for_write(cls)]
         table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
@@ -169,5 +174,13 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls):
-        if not cls.objects.filter(pk=1).update(version=models.F("version") + 1, updated_at=timezone.now()):
-            cls.objects.get_or_create(pk=1, defaults={"version": 2})
+        """Increase the version, in the current transaction; listeners hear of it when it commits."""
+        database = router.db_for_write(cls)
+        if (
+            not cls.objects.using(database)
+            .filter(pk=1)
+            .update(version=models.F("version") + 1, updated_at=timezone.now())
+        ):
+            cls.objects.using(database).get_or_create(pk=1, defaults={"version": 2})
+        version = cls.objects.using(database).filter(pk=1).values_list("version", flat=True).get()
+        notify(connections[database], version)

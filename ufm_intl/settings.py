@@ -118,6 +118,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ufm-intl")}
 # Pages are cached per language; an edit bumps the content version (see ufm_intl/cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# On PostgreSQL, learn of new content versions by LISTEN/NOTIFY instead of a query per request.
+CONTENT_VERSION_LISTENER = env.bool("CONTENT_VERSION_LISTENER", default=True)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
