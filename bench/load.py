@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.run import PYTHON, ROOT, free_port, manage, wait_for  # noqa: E402
+from bench.run import PYTHON, ROOT, free_port, fresh_database, manage, production_env, wait_for  # noqa: E402
 
 
 def main():
@@ -26,63 +26,31 @@ def main():
     parser.add_argument("--duration", type=int, default=30)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        fresh_database(args.database, f"ufm_load_{os.getpid()}", Path(tmp)) as url,
+    ):
         port = free_port()
-        env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"} | {
-            "SECRET_KEY": "load-test-secret-key-" + "x" * 40,
-            "DEBUG": "false",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "SECURE_HSTS_SECONDS": "0",
-            "STATIC_ROOT": str(Path(tmp) / "static"),
-            "LOG_LEVEL": "WARNING",
-            "BIND": f"127.0.0.1:{port}",
-        }
-        name = f"ufm_load_{os.getpid()}"
-        if args.database == "sqlite":
-            env["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'load.sqlite3'}"
-        else:
-            subprocess.run(
-                ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", f'CREATE DATABASE "{name}"', "postgres"],
-                check=True,
-            )
-            env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+        env = production_env(Path(tmp)) | {"DATABASE_URL": url, "BIND": f"127.0.0.1:{port}"}
+        manage(env, "migrate", "--noinput")
+        manage(env, "seed_portal")
+        manage(env, "collectstatic", "--noinput")
+        server = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "-c", "python:ufm_intl.gunicorn_conf", "ufm_intl.wsgi:application"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
         try:
-            manage(env, "migrate", "--noinput")
-            manage(env, "seed_portal")
-            manage(env, "collectstatic", "--noinput")
-            server = subprocess.Popen(
-                [PYTHON, "-m", "gunicorn", "-c", "python:ufm_intl.gunicorn_conf", "ufm_intl.wsgi:application"],
-                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            )  # fmt: skip
-            try:
-                wait_for(f"http://127.0.0.1:{port}/en/")
-                command = [
-                    "wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "--timeout", "10s",
-                    "-s", str(Path(__file__).with_name("mix.lua")), f"http://127.0.0.1:{port}",
-                ]  # fmt: skip
-                print("$ " + " ".join(command))
-                output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-                print(output)
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
+            wait_for(f"http://127.0.0.1:{port}/en/")
+            command = [
+                "wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "--timeout", "10s",
+                "-s", str(Path(__file__).with_name("mix.lua")), f"http://127.0.0.1:{port}",
+            ]  # fmt: skip
+            print("$ " + " ".join(command))
+            output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+            print(output)
         finally:
-            if args.database == "postgresql":
-                subprocess.run(
-                    [
-                        "psql",
-                        "-h",
-                        "127.0.0.1",
-                        "-U",
-                        "postgres",
-                        "-q",
-                        "-c",
-                        f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
-                        "postgres",
-                    ],
-                    check=False,
-                )
+            server.terminate()
+            server.wait(timeout=30)
 
     # wrk counts the 404 page as a non-2xx/3xx answer; it is one path of fourteen and expected.
     requests = int(re.search(r"(\d+) requests in", output).group(1))

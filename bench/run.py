@@ -10,6 +10,7 @@ also times the country search itself (uncached, in process). Loopback only; ever
 """
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -112,9 +113,10 @@ for q in {SEARCH_QUERIES!r}:
     return dict(line.rsplit(" ", 1) for line in output.strip().splitlines())
 
 
-def scenario(database, agreements, args, workdir):
-    env = {
-        **os.environ,
+def production_env(workdir):
+    """The environment of a production-like server on loopback (DEBUG off, plain HTTP)."""
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    return env | {
         "SECRET_KEY": "benchmark-secret-key-" + "x" * 40,
         "DEBUG": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -123,17 +125,29 @@ def scenario(database, agreements, args, workdir):
         "STATIC_ROOT": str(workdir / "static"),
         "LOG_LEVEL": "WARNING",
     }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    dbname = f"ufm_bench_{os.getpid()}_{agreements}"
+
+
+def psql(sql):
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql, "postgres"], check=True)
+
+
+@contextlib.contextmanager
+def fresh_database(database, name, workdir):
+    """A DATABASE_URL for a new, empty database, dropped afterwards."""
     if database == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{workdir / (dbname + '.sqlite3')}"
-    else:
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", f'CREATE DATABASE "{dbname}"', "postgres"],
-            check=True,
-        )
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{dbname}"
+        yield f"sqlite:///{workdir / (name + '.sqlite3')}"
+        return
+    psql(f'CREATE DATABASE "{name}"')
     try:
+        yield f"postgres://postgres@127.0.0.1:5432/{name}"
+    finally:
+        psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def scenario(database, agreements, args, workdir):
+    env = production_env(workdir)
+    with fresh_database(database, f"ufm_bench_{os.getpid()}_{agreements}", workdir) as database_url:
+        env["DATABASE_URL"] = database_url
         manage(env, "migrate", "--noinput")
         manage(env, "seed_portal")
         if agreements:
@@ -148,12 +162,11 @@ def scenario(database, agreements, args, workdir):
         )
         wait_for(f"http://127.0.0.1:{bare_port}/")
         try:
-            rows = []
             baseline = [
                 wrk(f"http://127.0.0.1:{bare_port}/", args.duration, args.connections) for _ in range(args.runs)
             ]
             bare_rps = statistics.median(r["rps"] for r in baseline)
-            rows.append(("bare Django view", median_of(baseline), 1.0))
+            rows = [("bare Django view", median_of(baseline), 1.0)]
             for name, path in URLS.items():
                 wait_for(f"http://127.0.0.1:{portal_port}{path}")
                 runs = [
@@ -167,22 +180,6 @@ def scenario(database, agreements, args, workdir):
                 server.terminate()
                 server.wait(timeout=30)
         return rows, search_timings(env)
-    finally:
-        if database == "postgresql":
-            subprocess.run(
-                [
-                    "psql",
-                    "-h",
-                    "127.0.0.1",
-                    "-U",
-                    "postgres",
-                    "-q",
-                    "-c",
-                    f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)',
-                    "postgres",
-                ],
-                check=False,
-            )
 
 
 def median_of(runs):

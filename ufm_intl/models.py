@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ufm_intl.richtext import RichTextField
-from ufm_intl.versionwatch import listened_version, notify
+from ufm_intl.versionwatch import known_version, notify
 
 
 class EditorialQuerySet(models.QuerySet):
@@ -159,13 +159,13 @@ class ContentVersion(models.Model):
     def current(cls):
         """The version now. Asked on every cached page view.
 
-        On PostgreSQL a listener usually knows it without a query (ufm_intl/versionwatch.py); otherwise
-        it is one plain SQL statement, on the primary database: a replica could lag behind an edit.
+        Usually known without a query (ufm_intl/versionwatch.py); otherwise one plain SQL statement on
+        the primary database: a replica could lag behind an edit.
         """
-        version = listened_version(cls)
-        if version is not None:
-            return version
-        connection = connections[router.db_for_write(cls)]
+        return known_version(cls, cls._read)
+
+    @classmethod
+    def _read(cls, connection):
         table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # noqa: S608 - the model's own table

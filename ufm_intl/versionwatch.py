@@ -1,4 +1,7 @@
-"""Know the content version without asking PostgreSQL on every request.
+"""Know the content version without asking the database on every request.
+
+On SQLite the database is a file on this machine: while neither it nor its write-ahead log has
+changed since the version was last read, the version has not changed either.
 
 On PostgreSQL each bump of ufm_intl.ContentVersion also sends ``NOTIFY ufm_content_version`` with the
 new number; PostgreSQL delivers it when the edit's transaction commits. Every worker process keeps one
@@ -53,13 +56,44 @@ _listener_pid = None
 _lock = threading.Lock()
 
 
-def listened_version(model):
+_sqlite_memo = (None, None)  # (file state, version)
+
+
+def _sqlite_file_state(connection):
+    name = str(connection.settings_dict["NAME"])
+    if name == ":memory:" or name.startswith("file:") or not os.path.exists(name):
+        return None
+    state = []
+    for path in (name, name + "-wal"):
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            state.append(None)
+        else:
+            state.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(state)
+
+
+def known_version(model, read):
+    """The content version, asking the database (``read(connection)``) only when it may have changed."""
+    global _sqlite_memo
+    connection = connections["default"]
+    if connection.vendor == "sqlite" and settings.CONTENT_VERSION_LISTENER:
+        state = _sqlite_file_state(connection)  # taken before reading, so a write in between is noticed
+        if state is not None and _sqlite_memo[0] == state:
+            return _sqlite_memo[1]
+        version = read(connection)
+        if state is not None:
+            _sqlite_memo = (state, version)
+        return version
+    listened = listened_version(model, connection)
+    return listened if listened is not None else read(connection)
+
+
+def listened_version(model, connection):
     """The version from this process's listener, or None when the database must be asked."""
     global _listener, _listener_pid
-    if not settings.CONTENT_VERSION_LISTENER:
-        return None
-    connection = connections["default"]
-    if connection.vendor != "postgresql":
+    if not settings.CONTENT_VERSION_LISTENER or connection.vendor != "postgresql":
         return None
     if _listener_pid != os.getpid():
         # First call in this process (gunicorn forks workers after loading the app).
