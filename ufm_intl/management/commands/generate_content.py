@@ -3,7 +3,7 @@
 import itertools
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django_countries import countries
 
 from agreements.models import Activity, BilateralAgreement, FundingPartner, Region
@@ -36,6 +36,10 @@ class Command(BaseCommand):
             self.contacts(options["contacts"], ContactPerson.objects.filter(slug__startswith=PREFIX).count())
             # bulk_create sends no signals: make every cached page stale in one go.
             ContentVersion.bump()
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics, as autovacuum would gather soon after a bulk load.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS("Synthetic content added."))
 
     def agreements(self, count, start, batch_size):
