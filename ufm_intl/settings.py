@@ -118,7 +118,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ufm-intl")}
 # Pages are cached per language; an edit bumps the content version (see ufm_intl/cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# On PostgreSQL, learn of new content versions by LISTEN/NOTIFY instead of a query per request.
+# Know the content version without a query per cached page (ufm_intl/versionwatch.py).
 CONTENT_VERSION_LISTENER = env.bool("CONTENT_VERSION_LISTENER", default=True)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
