@@ -18,16 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.run import free_port, production_env
 from ufm_intl.versionwatch import APPLICATION_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def psql(sql):
@@ -79,22 +74,14 @@ def wait_until_up(url, timeout=30):
 def deployment(tmp_path):
     name = f"ufm_scale_{os.getpid()}_{int(time.time())}"
     redis_db = 1 + os.getpid() % 14
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    } | {
+    env = production_env(tmp_path) | {
         "DATABASE_URL": f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{name}",
         "CACHE_URL": f"redis://127.0.0.1:6379/{redis_db}",
-        "SECRET_KEY": "scale-out-test-secret-" + "x" * 40,
-        "DEBUG": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
-        "STATIC_ROOT": str(tmp_path / "static"),
         "WEB_CONCURRENCY": "2",
-        "LOG_LEVEL": "WARNING",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     psql(f'CREATE DATABASE "{name}"')
     servers = []
     try:
