@@ -182,5 +182,4 @@ class ContentVersion(models.Model):
             .update(version=models.F("version") + 1, updated_at=timezone.now())
         ):
             cls.objects.using(database).get_or_create(pk=1, defaults={"version": 2})
-        version = cls.objects.using(database).filter(pk=1).values_list("version", flat=True).get()
-        notify(connections[database], version)
+        notify(connections[database], cls._read)

@@ -109,7 +109,9 @@ def listened_version(model, connection):
     return _listener.version
 
 
-def notify(connection, version):
+def notify(connection, read):
+    """On PostgreSQL, announce the version just written (``read(connection)``); delivered at commit."""
     if connection.vendor == "postgresql":
+        version = read(connection)
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, str(version)])
