@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
-from ufm_intl.admin_tools import (
+from publishing.admin import (
     ContentAdmin,
     CountryNameSearchMixin,
     CountrySelectWidget,
     EditorialAdmin,
     InUseDeletionMixin,
     MissingTranslationFilter,
+    OrderedTermAdmin,
     ReviewOverdueFilter,
 )
 
@@ -28,14 +29,7 @@ class FundingPartnerAdmin(InUseDeletionMixin, ContentAdmin):
         return obj.agreements.count()
 
 
-@admin.register(Activity)
-class ActivityAdmin(InUseDeletionMixin, ContentAdmin):
-    list_display = ("name", "slug", "position", "translation_status", "last_modified")
-    list_filter = (MissingTranslationFilter,)
-    list_editable = ("position",)
-    search_fields = ("name_en", "name_da")
-    prepopulated_fields = {"slug": ("name_en",)}
-    fields = ("name", "slug", "position", "translation_status", "updated_at", "last_modified_by")
+admin.site.register(Activity, OrderedTermAdmin)
 
 
 @admin.register(BilateralAgreement)
@@ -70,6 +64,9 @@ class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("funding_partners")
+
+    def country_aliases(self):
+        return CountryAlias.objects.values_list("country", "alias")
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs["widget"] = CheckboxSelectMultiple

@@ -1,6 +1,6 @@
 from agreements.forms import AgreementSearchForm
 from agreements.models import BilateralAgreement
-from ufm_intl.api import api_view, country, error, paginated_response
+from publishing.api import api_view, country, error, paginated_response
 
 
 def serialise_agreement(request, agreement):

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class AgreementsConfig(AppConfig):
     name = "agreements"
     verbose_name = _("Bilateral agreements")
-
-    def ready(self):
-        from agreements import signals  # noqa: F401

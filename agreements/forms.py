@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Activity, FundingPartner, Region
-from agreements.search import MAX_QUERY_LENGTH
-from ufm_intl.api import PageForm
+from publishing.country_search import MAX_QUERY_LENGTH
+from publishing.pagination import PageForm
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -45,7 +45,3 @@ class AgreementSearchForm(PageForm):
         if data.get("q"):
             queryset = queryset.search(data["q"])
         return queryset
-
-    @property
-    def is_filtered(self):
-        return any(self.cleaned_data.get(name) for name in ("q", "funder", "region", "activity"))

@@ -4,13 +4,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country, CountryField
 
-from agreements.search import countries_for_query
-from ufm_intl.models import EditorialModel, EditorialQuerySet
-from ufm_intl.richtext import RichTextField
+from publishing.country_search import countries_for_query
+from publishing.models import EditorialModel, EditorialQuerySet, OrderedTerm
+from publishing.richtext import RichTextField
 
 
 class FundingPartner(models.Model):
-    # Deleting it while content uses it is refused (ufm_intl/signals.py).
+    # Deleting it while content uses it is refused (publishing/protection.py).
     in_use_by = "agreements"
 
     name = models.CharField(_("name"), max_length=200)
@@ -33,23 +33,12 @@ class FundingPartner(models.Model):
         return self.name
 
 
-class Activity(models.Model):
-    # Deleting it while content uses it is refused (ufm_intl/signals.py).
+class Activity(OrderedTerm):
     in_use_by = "agreements"
 
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower comes first."))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
-
-    class Meta:
-        ordering = ["position", "slug"]
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-
-    def __str__(self):
-        return self.name
 
 
 class Region(models.TextChoices):
@@ -86,7 +75,7 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
         return self.filter(country__in=ranked_codes).alias(rank=rank).order_by("rank", *self.model._meta.ordering)
 
     def search(self, query):
-        """Agreements with the countries the query names (see agreements/search.py), best match first."""
+        """Agreements with the countries the query names (publishing/country_search.py), best match first."""
         aliases = CountryAlias.objects.values_list("country", "alias")
         return self.for_countries_ranked(countries_for_query(query, aliases))
 

@@ -1,7 +1,7 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
+from publishing import registry
 
 
 @register(FundingPartner)
@@ -22,7 +22,7 @@ class BilateralAgreementTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-simple_history.register(FundingPartner, app="agreements")
-simple_history.register(Activity, app="agreements")
-simple_history.register(CountryAlias, app="agreements")
-simple_history.register(BilateralAgreement, app="agreements", m2m_fields=["activities", "funding_partners"])
+registry.register(FundingPartner)
+registry.register(Activity)
+registry.register(CountryAlias)
+registry.register(BilateralAgreement, m2m_fields=["activities", "funding_partners"])

@@ -2,10 +2,9 @@ from django.views.generic import DetailView, TemplateView
 
 from agreements.forms import AgreementSearchForm
 from agreements.models import BilateralAgreement
-from centres.models import InnovationCentre
 from contacts.models import ContactPerson
-from ufm_intl.cache import cache_public_page
-from ufm_intl.pagination import PageNotAvailable, paginate
+from publishing.cache import cache_public_page
+from publishing.pagination import PageNotAvailable, paginate
 
 
 class AgreementListView(TemplateView):
@@ -48,11 +47,7 @@ class AgreementDetailView(DetailView):
         return BilateralAgreement.objects.visible_to(self.request.user).with_related()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            centres=InnovationCentre.objects.published().for_country(self.object.country),
-            contacts=ContactPerson.objects.published(),
-            **kwargs,
-        )
+        return super().get_context_data(contacts=ContactPerson.objects.published(), **kwargs)
 
 
 agreement_list = cache_public_page(AgreementListView.as_view())

@@ -3,24 +3,15 @@ from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import FocusArea, InnovationCentre
-from ufm_intl.admin_tools import (
-    ContentAdmin,
+from publishing.admin import (
     CountryNameSearchMixin,
     EditorialAdmin,
-    InUseDeletionMixin,
     MissingTranslationFilter,
+    OrderedTermAdmin,
     ReviewOverdueFilter,
 )
 
-
-@admin.register(FocusArea)
-class FocusAreaAdmin(InUseDeletionMixin, ContentAdmin):
-    list_display = ("name", "slug", "position", "translation_status", "last_modified")
-    list_filter = (MissingTranslationFilter,)
-    list_editable = ("position",)
-    search_fields = ("name_en", "name_da")
-    prepopulated_fields = {"slug": ("name_en",)}
-    fields = ("name", "slug", "position", "translation_status", "updated_at", "last_modified_by")
+admin.site.register(FocusArea, OrderedTermAdmin)
 
 
 @admin.register(InnovationCentre)

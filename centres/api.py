@@ -1,5 +1,5 @@
 from centres.models import InnovationCentre
-from ufm_intl.api import country, list_view
+from publishing.api import country, list_view
 
 
 def serialise_centre(request, centre):

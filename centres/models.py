@@ -4,27 +4,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ufm_intl.models import EditorialModel, EditorialQuerySet
-from ufm_intl.richtext import RichTextField
+from publishing.models import EditorialModel, EditorialQuerySet, OrderedTerm
+from publishing.richtext import RichTextField
 
 
-class FocusArea(models.Model):
-    # Deleting it while content uses it is refused (ufm_intl/signals.py).
+class FocusArea(OrderedTerm):
     in_use_by = "centres"
 
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower comes first."))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
-
-    class Meta:
-        ordering = ["position", "slug"]
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("focus area")
         verbose_name_plural = _("focus areas")
-
-    def __str__(self):
-        return self.name
 
 
 class InnovationCentreQuerySet(EditorialQuerySet):

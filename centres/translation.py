@@ -1,7 +1,7 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from centres.models import FocusArea, InnovationCentre
+from publishing import registry
 
 
 @register(FocusArea)
@@ -16,5 +16,5 @@ class InnovationCentreTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-simple_history.register(FocusArea, app="centres")
-simple_history.register(InnovationCentre, app="centres", m2m_fields=["focus_areas"])
+registry.register(FocusArea)
+registry.register(InnovationCentre, m2m_fields=["focus_areas"])

@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from contacts.models import ContactPerson
-from ufm_intl.admin_tools import EditorialAdmin, MissingTranslationFilter, ReviewOverdueFilter
+from publishing.admin import EditorialAdmin, MissingTranslationFilter, ReviewOverdueFilter
 
 
 @admin.register(ContactPerson)
@@ -32,6 +33,12 @@ class ContactPersonAdmin(EditorialAdmin):
         (None, {"fields": ("name", "slug", "job_title", "phone", "email", "responsibilities", "position")}),
         EditorialAdmin.review_fieldset,
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "phone":
+            # The ministry's own number format as the example, in the editor's language.
+            kwargs["error_messages"] = {"invalid": _("Enter a valid phone number, for example +45 72 31 82 13.")}
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=ContactPerson._meta.get_field("phone").verbose_name, ordering="phone")
     def phone_display(self, obj):

@@ -1,5 +1,5 @@
 from contacts.models import ContactPerson
-from ufm_intl.api import list_view
+from publishing.api import list_view
 
 
 def serialise_contact(request, person):
@@ -7,7 +7,7 @@ def serialise_contact(request, person):
         "slug": person.slug,
         "name": person.name,
         "job_title": person.job_title,
-        "phone": person.phone,
+        "phone": person.phone_e164,
         "email": person.email,
         "url": request.build_absolute_uri(person.get_absolute_url()),
     }

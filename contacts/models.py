@@ -1,9 +1,9 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
-from ufm_intl.models import EditorialModel
-from ufm_intl.phone import PhoneNumberField, grouped
+from publishing.models import EditorialModel
 
 
 class ContactPerson(EditorialModel):
@@ -12,6 +12,7 @@ class ContactPerson(EditorialModel):
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     phone = PhoneNumberField(
         _("phone"),
+        max_length=20,
         blank=True,
         help_text=_("Any common format; it is stored as +4572318213 and shown as +45 72 31 82 13."),
     )
@@ -42,4 +43,10 @@ class ContactPerson(EditorialModel):
 
     @property
     def phone_display(self):
-        return grouped(self.phone) if self.phone else ""
+        """The number grouped for reading, as people write it: +45 72 31 82 13."""
+        return self.phone.as_international if self.phone else ""
+
+    @property
+    def phone_e164(self):
+        """The number for machines (tel: links, vCards, the API): +4572318213."""
+        return self.phone.as_e164 if self.phone else ""

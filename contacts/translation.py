@@ -1,7 +1,7 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from contacts.models import ContactPerson
+from publishing import registry
 
 
 @register(ContactPerson)
@@ -9,4 +9,4 @@ class ContactPersonTranslationOptions(TranslationOptions):
     fields = ("job_title", "responsibilities")
 
 
-simple_history.register(ContactPerson, app="contacts")
+registry.register(ContactPerson)

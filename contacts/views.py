@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from contacts.models import ContactPerson
-from ufm_intl.cache import cache_public_page
+from publishing.cache import cache_public_page
 
 
 class ContactListView(ListView):
@@ -31,7 +31,7 @@ def vcard(request, slug):
     if person.job_title:
         lines.append(f"TITLE:{_vcard_text(person.job_title)}")
     if person.phone:
-        lines.append(f"TEL;TYPE=WORK,VOICE:{person.phone}")
+        lines.append(f"TEL;TYPE=WORK,VOICE:{person.phone_e164}")
     if person.email:
         lines.append(f"EMAIL;TYPE=INTERNET,WORK:{person.email}")
     lines.append("END:VCARD")

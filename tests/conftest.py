@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from agreements.models import BilateralAgreement
-from ufm_intl.services import seed_portal
+from ufm_intl.seed import seed_portal
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bench.run import free_port, production_env
-from ufm_intl.versionwatch import APPLICATION_NAME
+from publishing.versions import APPLICATION_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}

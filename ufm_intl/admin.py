@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ufm_intl.admin_tools import EditorialAdmin, MissingTranslationFilter, ReviewOverdueFilter
+from publishing.admin import EditorialAdmin, MissingTranslationFilter, ReviewOverdueFilter
 from ufm_intl.models import Initiative, Page
 
 

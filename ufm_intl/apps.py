@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class UfmIntlConfig(AppConfig):
     name = "ufm_intl"
     verbose_name = _("Pages and initiatives")
-
-    def ready(self):
-        from ufm_intl import signals  # noqa: F401

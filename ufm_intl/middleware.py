@@ -8,16 +8,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
 
-class SecurityHeadersMiddleware:
-    """Headers Django's SecurityMiddleware does not set itself."""
+class StaticFrameOptionsMiddleware:
+    """X-Frame-Options on static files too: Django's clickjacking middleware only covers views."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        # Django's clickjacking middleware covers views; this covers static files too.
         response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         return response
 

@@ -1,54 +1,9 @@
-from datetime import timedelta
-
-from django.conf import settings
-from django.db import connections, models, router
-from django.db.models import Q
+from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ufm_intl.richtext import RichTextField
-from ufm_intl.versionwatch import known_version, notify
-
-
-class EditorialQuerySet(models.QuerySet):
-    def published(self):
-        """What a visitor may see."""
-        return self.filter(is_published=True)
-
-    def visible_to(self, user):
-        """Published items, plus drafts for a logged-in editor previewing them."""
-        if user.is_authenticated and user.is_staff:
-            return self
-        return self.published()
-
-    def review_overdue(self):
-        """Never reviewed, or last reviewed longer ago than the configured interval."""
-        cutoff = timezone.localdate() - timedelta(days=settings.CONTENT_REVIEW_INTERVAL_DAYS)
-        return self.filter(Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lt=cutoff))
-
-
-class EditorialModel(models.Model):
-    """Fields every piece of visitor-facing content shares."""
-
-    is_published = models.BooleanField(
-        _("published"),
-        default=True,
-        help_text=_("Untick to keep this as a draft: visitors will not see it anywhere."),
-    )
-    last_reviewed_on = models.DateField(
-        _("last reviewed"),
-        null=True,
-        blank=True,
-        help_text=_("The date an editor last checked that this content is still correct."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
-
-    objects = EditorialQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
+from publishing.models import EditorialModel, EditorialQuerySet
+from publishing.richtext import RichTextField
 
 
 class Page(EditorialModel):
@@ -134,52 +89,3 @@ class Initiative(EditorialModel):
         if self.kind == self.Kind.AGREEMENTS:
             return reverse("agreements:list")
         return reverse("programmes") + f"#{self.slug}"
-
-
-class ContentVersion(models.Model):
-    """A counter that every content change increases; cached pages are keyed by it.
-
-    It lives in the database, not the cache, so that every app server and every worker process sees an
-    edit on its next request, whatever cache backend is configured.
-    """
-
-    version = models.PositiveBigIntegerField(_("version"), default=1)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
-
-    class Meta:
-        ordering = ["pk"]
-        verbose_name = _("content version")
-        verbose_name_plural = _("content versions")
-
-    def __str__(self):
-        return str(self.version)
-
-    @classmethod
-    def current(cls):
-        """The version now. Asked on every cached page view.
-
-        Usually known without a query (ufm_intl/versionwatch.py); otherwise one plain SQL statement on
-        the primary database: a replica could lag behind an edit.
-        """
-        return known_version(cls, cls._read)
-
-    @classmethod
-    def _read(cls, connection):
-        table = connection.ops.quote_name(cls._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # noqa: S608 - the model's own table
-            row = cursor.fetchone()
-        return row[0] if row else 0
-
-    @classmethod
-    def bump(cls):
-        """Increase the version, in the current transaction; listeners hear of it when it commits."""
-        database = router.db_for_write(cls)
-        if (
-            not cls.objects.using(database)
-            .filter(pk=1)
-            .update(version=models.F("version") + 1, updated_at=timezone.now())
-        ):
-            cls.objects.using(database).get_or_create(pk=1, defaults={"version": 2})
-        notify(connections[database], cls._read)

@@ -46,21 +46,25 @@ THIRD_PARTY_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "phonenumber_field",
 ]
+# From the top layer down; the layers are checked by import-linter (pyproject.toml).
 LOCAL_APPS = [
     "ufm_intl",
     "contacts",
     "centres",
     "agreements",
+    "publishing",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
-    # First: a cached page for a visitor is answered before any other work (see ufm_intl/cache.py).
-    "ufm_intl.cache.PublicPageCacheMiddleware",
+    # First: a cached page for a visitor is answered before any other work (see publishing/cache.py).
+    "publishing.cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so that static files carry the same headers as pages.
-    "ufm_intl.middleware.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "ufm_intl.middleware.StaticFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ufm_intl.middleware.AllowImportMapMiddleware",
@@ -106,7 +110,7 @@ DATABASES = {
 if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["ufm_intl.routers.ReplicaRouter"]
+    DATABASE_ROUTERS = ["publishing.routers.ReplicaRouter"]
 
 # Keep database connections between requests; check them before reuse.
 for _database in DATABASES.values():
@@ -116,9 +120,9 @@ for _database in DATABASES.values():
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ufm-intl")}
-# Pages are cached per language; an edit bumps the content version (see ufm_intl/cache.py).
+# Pages are cached per language; an edit moves the content version on (see publishing/cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Know the content version without a query per cached page (ufm_intl/versionwatch.py).
+# Know the content version without a query per cached page (publishing/versions.py).
 CONTENT_VERSION_LISTENER = env.bool("CONTENT_VERSION_LISTENER", default=True)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -198,7 +202,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+PERMISSIONS_POLICY = {feature: [] for feature in ("camera", "microphone", "geolocation", "payment", "usb")}
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -221,6 +225,10 @@ CONTENT_SECURITY_POLICY = {
 CONTENT_REVIEW_INTERVAL_DAYS = env.int("CONTENT_REVIEW_INTERVAL_DAYS", default=365)
 SIMPLE_HISTORY_REVERT_DISABLED = False
 COUNTRIES_FIRST = ["DK"]
+# Phone numbers: typed the Danish way or with a country code, stored as E.164, shown grouped.
+PHONENUMBER_DEFAULT_REGION = "DK"
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
 
 # --- Logging ----------------------------------------------------------------
 

@@ -4,9 +4,9 @@ History is registered here, after the translated fields exist, so that each hist
 both languages.
 """
 
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
+from publishing import registry
 from ufm_intl.models import Initiative, Page
 
 
@@ -22,5 +22,5 @@ class InitiativeTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-simple_history.register(Page, app="ufm_intl")
-simple_history.register(Initiative, app="ufm_intl")
+registry.register(Page)
+registry.register(Initiative)

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from agreements import api as agreements_api
 from centres import api as centres_api
 from contacts import api as contacts_api
+from publishing.cache import cache_public_page
 from ufm_intl import views
-from ufm_intl.cache import cache_public_page
-from ufm_intl.forms import AdminLoginForm
+from ufm_intl.login import AdminLoginForm
 from ufm_intl.sitemaps import sitemaps
 
 admin.site.site_header = _("International cooperation – editorial admin")

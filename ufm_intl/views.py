@@ -16,7 +16,7 @@ from django_countries import countries
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
 from contacts.models import ContactPerson
-from ufm_intl.cache import cache_public_page
+from publishing.cache import cache_public_page
 from ufm_intl.models import Initiative, Page
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import simple_history.models
-import ufm_intl.phone
+import phonenumber_field.modelfields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('job_title', models.CharField(blank=True, max_length=200, verbose_name='job title')),
                 ('job_title_en', models.CharField(blank=True, max_length=200, null=True, verbose_name='job title')),
                 ('job_title_da', models.CharField(blank=True, max_length=200, null=True, verbose_name='job title')),
-                ('phone', ufm_intl.phone.PhoneNumberField(blank=True, help_text='Any common format; it is stored as +4572318213 and shown as +45 72 31 82 13.', max_length=20, verbose_name='phone')),
+                ('phone', phonenumber_field.modelfields.PhoneNumberField(region=None, blank=True, help_text='Any common format; it is stored as +4572318213 and shown as +45 72 31 82 13.', max_length=20, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('responsibilities', models.TextField(blank=True, help_text='What visitors can contact this person about.', verbose_name='answers questions about')),
                 ('responsibilities_en', models.TextField(blank=True, help_text='What visitors can contact this person about.', null=True, verbose_name='answers questions about')),
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('job_title', models.CharField(blank=True, max_length=200, verbose_name='job title')),
                 ('job_title_en', models.CharField(blank=True, max_length=200, null=True, verbose_name='job title')),
                 ('job_title_da', models.CharField(blank=True, max_length=200, null=True, verbose_name='job title')),
-                ('phone', ufm_intl.phone.PhoneNumberField(blank=True, help_text='Any common format; it is stored as +4572318213 and shown as +45 72 31 82 13.', max_length=20, verbose_name='phone')),
+                ('phone', phonenumber_field.modelfields.PhoneNumberField(region=None, blank=True, help_text='Any common format; it is stored as +4572318213 and shown as +45 72 31 82 13.', max_length=20, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('responsibilities', models.TextField(blank=True, help_text='What visitors can contact this person about.', verbose_name='answers questions about')),
                 ('responsibilities_en', models.TextField(blank=True, help_text='What visitors can contact this person about.', null=True, verbose_name='answers questions about')),

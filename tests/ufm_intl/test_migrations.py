@@ -20,12 +20,12 @@ def test_migrations_reverse_to_zero_and_apply_again(tmp_path):
 
     manage("migrate", "--noinput")
     manage("seed_portal")
-    for app in ["ufm_intl", "agreements", "centres", "contacts"]:
+    for app in ["ufm_intl", "agreements", "centres", "contacts", "publishing"]:
         manage("migrate", app, "zero", "--noinput")
     manage("migrate", "--noinput")
     output = manage(
         "shell", "-v", "0", "-c",
-        "from django.contrib.auth.models import Group; from ufm_intl.models import ContentVersion;"
+        "from django.contrib.auth.models import Group; from publishing.models import ContentVersion;"
         "print(Group.objects.get(name='Editors').permissions.count(), ContentVersion.objects.count())",
     )  # fmt: skip
     permissions, versions = output.split()

@@ -5,7 +5,7 @@ from unittest import mock
 from django.db import OperationalError, connections
 from django.test import Client
 
-from ufm_intl.routers import ReplicaRouter, public_reads
+from publishing.routers import ReplicaRouter, public_reads
 
 
 def test_healthz_reports_database_and_cache(db, client):

@@ -15,14 +15,14 @@ SCRIPT = """
 import subprocess, sys
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from ufm_intl.models import ContentVersion
+from publishing import versions
 
-before = ContentVersion.current()
+before = versions.current()
 with CaptureQueriesContext(connection) as queries:
-    again = ContentVersion.current()
-edit = "from ufm_intl.models import ContentVersion; ContentVersion.bump()"
+    again = versions.current()
+edit = "from publishing import versions; versions.bump()"
 subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", edit], check=True)
-after = ContentVersion.current()
+after = versions.current()
 print(before, again, len(queries), after)
 """
 
@@ -43,28 +43,27 @@ def test_sqlite_version_is_known_without_a_query_and_follows_other_processes(tmp
     before, again, queries, after = map(int, output.split())
     assert again == before
     assert queries == 0
-    assert after == before + 1
+    assert after > before
 
 
 PG_SCRIPT = """
 import subprocess, sys, time
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from ufm_intl import versionwatch
-from ufm_intl.models import ContentVersion
+from publishing import versions
 
-before = ContentVersion.current()  # starts this process's listener
+before = versions.current()  # starts this process's listener
 deadline = time.monotonic() + 10
-while versionwatch._listener.version is None and time.monotonic() < deadline:
+while versions._listener.version is None and time.monotonic() < deadline:
     time.sleep(0.01)
 with CaptureQueriesContext(connection) as queries:
-    again = ContentVersion.current()
-edit = "from ufm_intl.models import ContentVersion; ContentVersion.bump()"
+    again = versions.current()
+edit = "from publishing import versions; versions.bump()"
 subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", edit], check=True)
 waited = time.monotonic()
-while ContentVersion.current() == before and time.monotonic() - waited < 5:
+while versions.current() == before and time.monotonic() - waited < 5:
     time.sleep(0.001)
-print(before, again, len(queries), ContentVersion.current(), round((time.monotonic() - waited) * 1000))
+print(before, again, len(queries), versions.current(), round((time.monotonic() - waited) * 1000))
 """
 
 
@@ -88,5 +87,5 @@ def test_postgresql_listener_knows_the_version_and_hears_edits_from_other_proces
 
     before, again, queries, after, milliseconds = map(int, output.split())
     assert again == before and queries == 0
-    assert after == before + 1
+    assert after > before
     assert milliseconds < 100

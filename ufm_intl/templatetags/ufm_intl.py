@@ -4,7 +4,27 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from agreements.models import BilateralAgreement
+from centres.models import InnovationCentre
+
 register = template.Library()
+
+
+# Centres and agreements link to each other through the country they share. The two apps never import
+# each other: the site gathers them here.
+
+
+@register.simple_tag
+def agreements_with(country):
+    """The published agreements with a country: ``{% agreements_with centre.country as agreements %}``."""
+    return BilateralAgreement.objects.published().for_country(country)
+
+
+@register.simple_tag
+def centres_in(country):
+    """The published Innovation Centres in a country: ``{% centres_in agreement.country as centres %}``."""
+    return InnovationCentre.objects.published().for_country(country)
+
 
 # Inside <script>, these characters could end the element or start markup; JSON allows escaping them.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -35,7 +55,6 @@ def centres_json_ld(context, centres):
                 "addressLocality": centre.city,
                 "addressCountry": centre.country.code,
             },
-            "parentOrganization": {"@type": "GovernmentOrganization", "name": "Uddannelses- og Forskningsministeriet"},
         }
         if centre.latitude is not None and centre.longitude is not None:
             item["geo"] = {

@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 # Content types and permissions are rebuilt by migrate; sessions are not worth keeping.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "ufm_intl.contentversion"]
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "publishing.contentversion"]
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ufm_intl.models import ContentVersion
+from publishing import versions
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 call_command("loaddata", options["backup"], verbosity=options["verbosity"])
-                ContentVersion.bump()
+                versions.bump()
         finally:
             settings.SIMPLE_HISTORY_ENABLED = enabled
         self.stdout.write(self.style.SUCCESS(f"Restored {options['backup']}"))

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from ufm_intl.services import seed_portal
+from ufm_intl.seed import seed_portal
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Send the reads of public pages to a read replica, when DATABASE_REPLICA_URL configures one.
 
-Only reads made while answering an anonymous visitor's GET (see ufm_intl.cache.cache_public_page) go
+Only reads made while answering an anonymous visitor's GET (see publishing.cache.cache_public_page) go
 to the replica; the admin, writes and the content version always use the primary, so an editor never
 reads a stale copy of what they just saved.
 """

@@ -1,46 +1,48 @@
-"""Synthetic content for benchmarks only: clearly fake, and never part of seed_portal."""
+"""Synthetic content for benchmarks only: clearly fake, and never part of seed_portal.
 
+    .venv/bin/python bench/generate_content.py --agreements 10000 --centres 100 --contacts 100
+
+Every slug starts with "synthetic-". Never run this on a production database: it uses the database
+that DATABASE_URL names, like manage.py.
+"""
+
+import argparse
 import itertools
+import os
+import sys
+from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
-from django_countries import countries
+import django
 
-from agreements.models import Activity, BilateralAgreement, FundingPartner, Region
-from centres.models import InnovationCentre
-from contacts.models import ContactPerson
-from ufm_intl.models import ContentVersion
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ufm_intl.settings")
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+from django_countries import countries  # noqa: E402
+
+from agreements.models import Activity, BilateralAgreement, FundingPartner, Region  # noqa: E402
+from centres.models import InnovationCentre  # noqa: E402
+from contacts.models import ContactPerson  # noqa: E402
+from publishing import versions  # noqa: E402
 
 PREFIX = "synthetic"
 
 
-class Command(BaseCommand):
-    help = (
-        "Add synthetic, clearly fake content for benchmarks (slugs start with 'synthetic-'). "
-        "Never run this on a production database."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument("--agreements", type=int, default=0)
-        parser.add_argument("--centres", type=int, default=0)
-        parser.add_argument("--contacts", type=int, default=0)
-        parser.add_argument("--batch-size", type=int, default=2000)
-
-    def handle(self, *args, **options):
-        if min(options["agreements"], options["centres"], options["contacts"]) < 0:
-            raise CommandError("Counts cannot be negative.")
+class Generator:
+    def handle(self, **options):
         with transaction.atomic():
             start = BilateralAgreement.objects.filter(slug__startswith=PREFIX).count()
             self.agreements(options["agreements"], start, options["batch_size"])
             self.centres(options["centres"], InnovationCentre.objects.filter(slug__startswith=PREFIX).count())
             self.contacts(options["contacts"], ContactPerson.objects.filter(slug__startswith=PREFIX).count())
             # bulk_create sends no signals: make every cached page stale in one go.
-            ContentVersion.bump()
+            versions.bump()
         if connection.vendor == "postgresql":
             # Fresh planner statistics, as autovacuum would gather soon after a bulk load.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        self.stdout.write(self.style.SUCCESS("Synthetic content added."))
+        print("Synthetic content added.")
 
     def agreements(self, count, start, batch_size):
         codes = [code for code, _ in countries]
@@ -112,3 +114,18 @@ class Command(BaseCommand):
             )
             for n in range(start, start + count)
         )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    for name in ("agreements", "centres", "contacts"):
+        parser.add_argument(f"--{name}", type=int, default=0)
+    parser.add_argument("--batch-size", type=int, default=2000)
+    args = parser.parse_args()
+    if min(args.agreements, args.centres, args.contacts) < 0:
+        parser.error("counts cannot be negative")
+    Generator().handle(**vars(args))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,32 +6,14 @@ the language follows ?lang=da|en, else Accept-Language.
 
 import functools
 
-from django import forms
 from django.http import JsonResponse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from ufm_intl.cache import cache_public_page, request_language
-from ufm_intl.pagination import PageNotAvailable, paginate
+from publishing.cache import cache_public_page, request_language
+from publishing.pagination import PageForm, PageNotAvailable, paginate
 
 PAGE_SIZE = 20
-
-
-class PageForm(forms.Form):
-    page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=1_000_000,
-        error_messages={
-            "invalid": _("The page number must be a whole number."),
-            "min_value": _("The page number must be 1 or more."),
-            "max_value": _("There is no such page."),
-        },
-    )
-
-    def error_text(self):
-        return " ".join(str(message) for errors in self.errors.values() for message in errors)
 
 
 def with_language(view):

@@ -4,8 +4,8 @@ Views that may be cached are wrapped in ``cache_public_page``; ``PublicPageCache
 the middleware list, stores their finished responses (headers included) and answers later requests
 for the same URL and language straight from the cache, before the rest of the middleware runs.
 
-A cached answer is keyed by the content version (ufm_intl.models.ContentVersion), which every save,
-delete or relation change of content increases (ufm_intl/signals.py) in the same transaction. So an
+A cached answer is keyed by the content version (publishing/versions.py), which every save, delete
+or relation change of content moves forward (publishing/invalidation.py) in the same transaction. So an
 edit shows on the next request on every server and worker, old entries simply stop being asked for,
 and nothing has to be purged. Requests that carry a session (logged-in editors, who may be previewing
 drafts) never touch the cache.
@@ -20,8 +20,8 @@ from django.db import DatabaseError
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from ufm_intl.models import ContentVersion
-from ufm_intl.routers import public_reads
+from publishing import versions
+from publishing.routers import public_reads
 
 
 def is_anonymous(request):
@@ -78,7 +78,7 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
 
         try:
-            version = ContentVersion.current()
+            version = versions.current()
         except DatabaseError:
             # Without the database nothing can be known to be fresh; let the view answer (or fail) as usual.
             return self.get_response(request)

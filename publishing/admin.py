@@ -1,4 +1,6 @@
-"""What every content admin shares: history with restore, both languages, review and draft states."""
+"""The admin every content app builds on: both languages, history with restore, review and draft states.
+
+Nothing is registered here; content apps register their models with these classes."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,8 +14,8 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from agreements.models import CountryAlias
-from agreements.search import countries_for_query
+from publishing.country_search import countries_for_query
+from publishing.protection import in_use
 
 
 class CountrySelectWidget(forms.Select):
@@ -25,7 +27,7 @@ class CountrySelectWidget(forms.Select):
             "admin/js/vendor/jquery/jquery.js",
             "admin/js/vendor/select2/select2.full.js",
             "admin/js/jquery.init.js",
-            "ufm_intl/admin-country-select.js",
+            "publishing/admin-country-select.js",
         ]
 
     def __init__(self, attrs=None, choices=()):
@@ -40,24 +42,31 @@ def translated_fields(model):
 
 
 class CountryNameSearchMixin:
-    """The admin search also finds content by country name in either language ("Tyskland")."""
+    """The admin search also finds content by country name in either language ("Tyskland").
+
+    Admins whose app keeps other names for countries return them from ``country_aliases``.
+    """
+
+    def country_aliases(self):
+        """(country code, alias) pairs the search also understands."""
+        return ()
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if search_term.strip():
-            codes = countries_for_query(search_term, CountryAlias.objects.values_list("country", "alias"))
+            codes = countries_for_query(search_term, self.country_aliases())
             if codes:
                 results = results | queryset.filter(country__in=codes)
         return results, may_have_duplicates
 
 
 class InUseDeletionMixin:
-    """The delete page lists the content that still uses the row, and refuses (see ufm_intl/signals.py)."""
+    """The delete page lists the content that still uses the row, and refuses (publishing/protection.py)."""
 
     def get_deleted_objects(self, objs, request):
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         for obj in objs:
-            for user in getattr(obj, obj.in_use_by).all():
+            for user in in_use(obj):
                 protected.append(f"{user._meta.verbose_name.capitalize()}: {user}")
         return deleted, model_count, perms_needed, protected
 
@@ -171,3 +180,14 @@ class EditorialAdmin(ContentAdmin):
     @admin.display(description=_("published"), boolean=True, ordering="is_published")
     def published(self, obj):
         return obj.is_published
+
+
+class OrderedTermAdmin(InUseDeletionMixin, ContentAdmin):
+    """Admin for the terms content is tagged with (publishing.models.OrderedTerm)."""
+
+    list_display = ("name", "slug", "position", "translation_status", "last_modified")
+    list_filter = (MissingTranslationFilter,)
+    list_editable = ("position",)
+    search_fields = ("name_en", "name_da")
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "position", "translation_status", "updated_at", "last_modified_by")

@@ -5,7 +5,6 @@ stored, so a script, an event handler or a javascript: link never reaches a visi
 text came through the admin, the seed command or the shell.
 """
 
-from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 EXTENSIONS = {
@@ -34,10 +33,3 @@ class RichTextField(ProseEditorField):
             value = sanitize_html(value)
             setattr(model_instance, self.attname, value)
         return value
-
-
-def plain_text(html, limit=None):
-    text = " ".join(strip_tags(html or "").split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return text

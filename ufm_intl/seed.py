@@ -28,11 +28,8 @@ def seed_portal():
     """
     created = []
 
-    contacts = [
-        _create_once(ContactPerson, lookup={"slug": c["slug"]}, defaults=c, created=created)[0]
-        for c in content.CONTACTS
-    ]
-    del contacts
+    for contact in content.CONTACTS:
+        _create_once(ContactPerson, lookup={"slug": contact["slug"]}, defaults=contact, created=created)
 
     focus_areas = [
         _create_once(FocusArea, lookup={"slug": f["slug"]}, defaults=f, created=created)[0] for f in content.FOCUS_AREAS
