@@ -1,27 +1,44 @@
-"""Whole-page caching for visitors, per language, invalidated by any content change.
+"""Whole-page caching for visitors, per language, host and scheme, kept fresh by the content version.
 
-Views that may be cached are wrapped in ``cache_public_page``; ``PublicPageCacheMiddleware``, first in
-the middleware list, stores their finished responses (headers included) and answers later requests
-for the same URL and language straight from the cache, before the rest of the middleware runs.
+Views that may be cached are wrapped in ``cache_public_page``; ``PublicPageCacheMiddleware``, right
+after Django's SecurityMiddleware (so the host is checked and HTTP is redirected to HTTPS first),
+stores their finished responses (headers included) and answers later requests for the same URL
+straight from the cache, before the rest of the middleware runs.
 
-A cached answer is keyed by the content version (publishing/versions.py), which every save, delete
-or relation change of content moves forward (publishing/invalidation.py) in the same transaction. So an
-edit shows on the next request on every server and worker, old entries simply stop being asked for,
-and nothing has to be purged. Requests that carry a session (logged-in editors, who may be previewing
-drafts) never touch the cache.
+Each URL has one entry: the response and the content version (publishing/versions.py) it was
+rendered at. Every save, delete or relation change of content moves the version on, in the same
+transaction (publishing/invalidation.py), so an entry of an older version is stale. Then:
+
+- **One render per change (single flight).** The first request that finds the entry stale takes a
+  short lock and renders the page. Requests for the same page meanwhile get the stale copy if the
+  change is younger than ``PAGE_CACHE_GRACE_SECONDS`` (stale-while-revalidate), otherwise they wait
+  for that one render instead of rendering the page again.
+- **Stale if error.** If the database cannot be reached, whatever copy the cache holds is answered;
+  a page that is not in the cache answers 503 with Retry-After (publishing/outages.py).
+- **Cache outages** (down, hung, timing out) are logged once and skipped for ``CACHE_RETRY_SECONDS``:
+  pages are rendered without the cache meanwhile, and the cache is used again when it answers.
+
+Requests that carry a session (logged-in editors, who may be previewing drafts) never touch the cache,
+so an editor sees their own change on their next request; visitors see it within the grace period.
 """
 
 import functools
 import hashlib
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError, connections
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from publishing import versions
+from publishing.outages import service_unavailable
 from publishing.routers import public_reads
+
+logger = logging.getLogger(__name__)
 
 
 def is_anonymous(request):
@@ -49,6 +66,52 @@ def request_language(request):
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+class GuardedCache:
+    """The cache, where any failure means "not cached" instead of an error for the visitor.
+
+    After a failure the cache is left alone for ``CACHE_RETRY_SECONDS``, so an outage costs one
+    timeout per process and interval rather than one per request.
+    """
+
+    def __init__(self):
+        self.unavailable_until = 0.0
+
+    @property
+    def is_available(self):
+        return time.monotonic() >= self.unavailable_until
+
+    def _call(self, operation, *args, failed=None):
+        if not self.is_available:
+            return failed
+        try:
+            result = getattr(cache, operation)(*args)
+        except Exception as error:  # Any backend error (connection refused, timeout, ...) means "no cache".
+            if self.unavailable_until == 0.0 or self.is_available:
+                logger.warning("Page cache unavailable, rendering without it: %s: %s", type(error).__name__, error)
+            self.unavailable_until = time.monotonic() + settings.CACHE_RETRY_SECONDS
+            return failed
+        if self.unavailable_until:
+            logger.warning("Page cache available again")
+            self.unavailable_until = 0.0
+        return result
+
+    def get(self, key):
+        return self._call("get", key)
+
+    def set(self, key, value, timeout):
+        self._call("set", key, value, timeout)
+
+    def add(self, key, value, timeout):
+        # Without a cache nobody else can be rendering for us: go ahead.
+        return self._call("add", key, value, timeout, failed=True)
+
+    def delete(self, key):
+        self._call("delete", key)
+
+
+page_store = GuardedCache()
+
+
 def cache_public_page(view):
     """Mark a view's successful answers to visitors as cacheable (see PublicPageCacheMiddleware)."""
 
@@ -62,11 +125,27 @@ def cache_public_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
-        if response.status_code == 200:
+        if response.status_code == 200 and _replica_has(getattr(request, "page_cache_version", None)):
             response.cache_public = True
         return response
 
     return wrapper
+
+
+def _replica_has(version):
+    """Whether the page was read from data at least as new as the version it would be cached under."""
+    if version is None or "replica" not in connections:
+        return True
+    try:
+        return versions.read(connections["replica"]) >= version
+    except DatabaseError:
+        return False
+
+
+def page_key(request, host):
+    """One entry per scheme, host, language and URL (query string included), as Django's own cache."""
+    identity = f"{request.scheme}|{host}|{request_language(request)}|{request.get_full_path()}"
+    return "page:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
 class PublicPageCacheMiddleware:
@@ -76,29 +155,68 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)  # Answered 400 in the layout, never from the cache.
+        key = page_key(request, host)
 
         try:
             version = versions.current()
         except DatabaseError:
-            # Without the database nothing can be known to be fresh; let the view answer (or fail) as usual.
-            return self.get_response(request)
-        key = (
-            "page:"
-            + hashlib.sha256(f"{version}|{request_language(request)}|{request.get_full_path()}".encode()).hexdigest()
-        )
-        response = cache.get(key)
-        if response is None:
-            response = self.get_response(request)
-            if not getattr(response, "cache_public", False) or response.streaming or response.cookies:
-                return response
-            response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-            # Browsers must check back every time (a cheap 304), so an edit is never hidden behind their cache.
-            patch_cache_control(response, public=True, no_cache=True)
-            # The finished response, headers included, as Django's own cache middleware stores it.
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-        not_modified = get_conditional_response(request, etag=response["ETag"])
-        if not_modified is not None:
-            not_modified["ETag"] = response["ETag"]
-            not_modified["Cache-Control"] = response["Cache-Control"]
-            return not_modified
+            # Nothing can be known to be fresh; the last copy is better than no page at all.
+            entry = page_store.get(key)
+            if entry is not None:
+                return self.answer(request, entry[1])
+            return service_unavailable(request)
+
+        entry = page_store.get(key)
+        if entry is not None and entry[0] == version:
+            return self.answer(request, entry[1])
+
+        lock = key + ":rendering"
+        if page_store.add(lock, 1, settings.PAGE_CACHE_LOCK_SECONDS):
+            try:
+                response = self.render(request, key, version)
+            finally:
+                page_store.delete(lock)
+            return self.answer(request, response)
+
+        # Another request is rendering this page.
+        if (
+            entry is not None
+            and entry[0] < version
+            and versions.age_seconds(version) <= settings.PAGE_CACHE_GRACE_SECONDS
+        ):
+            return self.answer(request, entry[1])
+        deadline = time.monotonic() + settings.PAGE_CACHE_LOCK_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.005)
+            entry = page_store.get(key)
+            if entry is not None and entry[0] == version:
+                return self.answer(request, entry[1])
+            if page_store.get(lock) is None:
+                break  # That render was not cacheable (a 404, say): render our own.
+        return self.answer(request, self.render(request, key, version))
+
+    def render(self, request, key, version):
+        request.page_cache_version = version
+        response = self.get_response(request)
+        if not getattr(response, "cache_public", False) or response.streaming or response.cookies:
+            return response
+        response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        # Browsers must check back every time (a cheap 304), so an edit is never hidden behind their cache.
+        patch_cache_control(response, public=True, no_cache=True)
+        # The finished response, headers included, as Django's own cache middleware stores it.
+        page_store.set(key, (version, response), settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def answer(request, response):
+        if "ETag" in response:
+            not_modified = get_conditional_response(request, etag=response["ETag"])
+            if not_modified is not None:
+                not_modified["ETag"] = response["ETag"]
+                not_modified["Cache-Control"] = response["Cache-Control"]
+                return not_modified
         return response

@@ -11,8 +11,10 @@ Reading it is usually free:
   changed since the version was last read, the version has not changed either.
 - On PostgreSQL each bump also sends ``NOTIFY ufm_content_version`` with the new number, delivered when
   the edit's transaction commits. Every worker process keeps one listening connection in a background
-  thread and holds the latest number in memory. Until the listener is connected, or whenever it loses
-  its connection, the version is read from the database: freshness never depends on the listener.
+  thread and holds the latest number in memory. Until the listener is connected, whenever it loses
+  its connection, and whenever it has not heard from the database for ``LISTENER_STALE_SECONDS`` (a
+  stalled connection, not a closed one: it checks in every ``LISTENER_HEARTBEAT_SECONDS``), the version
+  is read from the database: freshness never depends on the listener.
 """
 
 import logging
@@ -53,6 +55,11 @@ def current():
         return _sqlite_version(connection)
     listened = _listened_version(connection)
     return listened if listened is not None else read(connection)
+
+
+def age_seconds(version):
+    """How long ago ``version`` was set, from the time it carries; very large for an old-style counter."""
+    return time.time() - version / 1_000_000
 
 
 def bump():
@@ -103,12 +110,35 @@ def _sqlite_version(connection):
 # --- PostgreSQL: one listening connection per worker process ----------------------------------------
 
 
+# The listener checks in with the database this often, and its number is trusted only while it has
+# heard from the database within the stale limit.
+LISTENER_HEARTBEAT_SECONDS = 2.0
+LISTENER_STALE_SECONDS = 6.0
+# TCP keepalive, and a limit on each statement, so that a dead peer is noticed rather than waited on.
+LISTENER_CONNECTION_OPTIONS = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+    "connect_timeout": 3,
+    "options": "-c statement_timeout=2000",
+}
+
+
 class VersionListener(threading.Thread):
     def __init__(self, connection_params, table):
         super().__init__(name="content-version-listener", daemon=True)
         self.connection_params = connection_params
         self.table = table
-        self.version = None  # None: not listening, ask the database
+        self._version = None
+        self.heard_at = 0.0  # monotonic time the database last answered
+
+    @property
+    def version(self):
+        """The latest version, or None when the database must be asked (not listening, or not heard from)."""
+        if self._version is None or time.monotonic() - self.heard_at > LISTENER_STALE_SECONDS:
+            return None
+        return self._version
 
     def run(self):
         import psycopg
@@ -116,16 +146,23 @@ class VersionListener(threading.Thread):
         while True:
             try:
                 with psycopg.connect(
-                    **self.connection_params, autocommit=True, application_name=APPLICATION_NAME
+                    **(self.connection_params | LISTENER_CONNECTION_OPTIONS),
+                    autocommit=True,
+                    application_name=APPLICATION_NAME,
                 ) as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
-                    # Read after LISTEN, so that no bump can fall between the two.
-                    row = connection.execute(f"SELECT version FROM {self.table} WHERE id = 1").fetchone()  # noqa: S608
-                    self.version = row[0] if row else 0
-                    for notification in connection.notifies():
-                        self.version = max(self.version or 0, int(notification.payload))
+                    while True:
+                        # Read after LISTEN, so that no bump can fall between the two; then again at every
+                        # heartbeat, which also proves the connection is alive.
+                        row = connection.execute(f"SELECT version FROM {self.table} WHERE id = 1").fetchone()  # noqa: S608
+                        # The stored number wins, even if lower: a restored database goes back in time.
+                        self._version = row[0] if row else 0
+                        self.heard_at = time.monotonic()
+                        for notification in connection.notifies(timeout=LISTENER_HEARTBEAT_SECONDS):
+                            self._version = max(self._version or 0, int(notification.payload))
+                            self.heard_at = time.monotonic()
             except Exception:  # Any failure: fall back to reading the database, then reconnect.
-                self.version = None
+                self._version = None
                 logger.warning("Content version listener disconnected; reading the database until it is back")
                 time.sleep(1)
 

@@ -59,9 +59,12 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
-    # First: a cached page for a visitor is answered before any other work (see publishing/cache.py).
-    "publishing.cache.PublicPageCacheMiddleware",
+    # First the host is checked and HTTP redirected to HTTPS; then a cached page for a visitor is
+    # answered before any other work (see publishing/cache.py).
     "django.middleware.security.SecurityMiddleware",
+    "publishing.cache.PublicPageCacheMiddleware",
+    # A view that cannot reach the database answers 503, not 500 (publishing/outages.py).
+    "publishing.outages.ServiceUnavailableMiddleware",
     # Before WhiteNoise, so that static files carry the same headers as pages.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "ufm_intl.middleware.StaticFrameOptionsMiddleware",
@@ -112,16 +115,38 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["publishing.routers.ReplicaRouter"]
 
-# Keep database connections between requests; check them before reuse.
+# Keep database connections between requests; check them before reuse, so that a restarted or failed-over
+# database costs no visitor an error. Give up connecting after a few seconds rather than hang.
 for _database in DATABASES.values():
     _database.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-    _database.setdefault("CONN_HEALTH_CHECKS", env.bool("CONN_HEALTH_CHECKS", default=False))
+    _database.setdefault("CONN_HEALTH_CHECKS", env.bool("CONN_HEALTH_CHECKS", default=True))
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _database.setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ufm-intl")}
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    # A cache that does not answer within this time counts as down: pages are rendered without it.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
+            "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT", default=0.25),
+        }
+    )
+# After a cache failure, leave the cache alone for this long before trying it again.
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5)
 # Pages are cached per language; an edit moves the content version on (see publishing/cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# After an edit, visitors may get the previous copy of a page for at most this long while one request
+# renders the new one; editors always see their change at once.
+PAGE_CACHE_GRACE_SECONDS = env.float("PAGE_CACHE_GRACE_SECONDS", default=2)
+# Requests for a page that another request is rendering wait for it at most this long.
+PAGE_CACHE_LOCK_SECONDS = env.int("PAGE_CACHE_LOCK_SECONDS", default=5)
+# Clients told 503 (the database is down and the page is not cached) are asked to come back after this.
+RETRY_AFTER_SECONDS = env.int("RETRY_AFTER_SECONDS", default=10)
 # Know the content version without a query per cached page (publishing/versions.py).
 CONTENT_VERSION_LISTENER = env.bool("CONTENT_VERSION_LISTENER", default=True)
 

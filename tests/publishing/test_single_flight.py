@@ -1,0 +1,108 @@
+"""After an edit, one request renders each page while the others get the previous copy or wait for it."""
+
+import threading
+import time
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from publishing import versions
+from publishing.cache import PublicPageCacheMiddleware
+
+
+class SlowPage:
+    """A view that takes a while to render and counts its renders."""
+
+    def __init__(self):
+        self.renders = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, request):
+        with self.lock:
+            self.renders += 1
+            number = self.renders
+        time.sleep(0.2)
+        response = HttpResponse(f"render {number}")
+        response.cache_public = True
+        return response
+
+
+@pytest.fixture
+def version(monkeypatch):
+    """The content version, set by the test: ``version.set(seconds_ago)``."""
+
+    class Version:
+        value = int((time.time() - 60) * 1_000_000)
+
+        def set(self, seconds_ago):
+            self.value = int((time.time() - seconds_ago) * 1_000_000)
+
+    current = Version()
+    monkeypatch.setattr(versions, "current", lambda: current.value)
+    return current
+
+
+def get(middleware):
+    return middleware(RequestFactory().get("/en/"))
+
+
+def test_concurrent_misses_render_the_page_once(version):
+    page = SlowPage()
+    middleware = PublicPageCacheMiddleware(page)
+    responses = []
+
+    def visit():
+        responses.append(get(middleware))
+
+    threads = [threading.Thread(target=visit) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert page.renders == 1
+    assert [(r.status_code, r.content) for r in responses] == [(200, b"render 1")] * 8
+
+
+def test_during_a_re_render_visitors_get_the_previous_copy_within_the_grace_period(version, settings):
+    page = SlowPage()
+    middleware = PublicPageCacheMiddleware(page)
+    assert get(middleware).content == b"render 1"
+
+    version.set(seconds_ago=0.5)  # an edit half a second ago
+    renderer = threading.Thread(target=get, args=(middleware,))
+    renderer.start()
+    time.sleep(0.05)  # the first request after the edit is rendering the new copy
+    started = time.monotonic()
+    response = get(middleware)
+    assert response.content == b"render 1"
+    assert time.monotonic() - started < 0.1  # answered at once, not after the render
+    renderer.join()
+    assert get(middleware).content == b"render 2"
+    assert page.renders == 2
+
+
+def test_after_the_grace_period_visitors_wait_for_the_new_copy(version, settings):
+    settings.PAGE_CACHE_GRACE_SECONDS = 2
+    page = SlowPage()
+    middleware = PublicPageCacheMiddleware(page)
+    assert get(middleware).content == b"render 1"
+
+    version.set(seconds_ago=10)  # a change older than the grace period: the old copy must not be shown
+    renderer = threading.Thread(target=get, args=(middleware,))
+    renderer.start()
+    time.sleep(0.05)
+    response = get(middleware)
+    renderer.join()
+    assert response.content == b"render 2"
+    assert page.renders == 2
+
+
+def test_an_entry_of_another_version_is_never_fresh(version):
+    page = SlowPage()
+    middleware = PublicPageCacheMiddleware(page)
+    assert get(middleware).content == b"render 1"
+    # A restored database goes back to an earlier version: the copy rendered after it is not served as fresh.
+    version.value -= 1_000_000
+    assert get(middleware).content == b"render 2"
