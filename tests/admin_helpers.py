@@ -15,3 +15,19 @@ def form_data(response):
             widget_value = field.widget.format_value(value) if hasattr(field.widget, "format_value") else value
             data[name] = "" if widget_value is None else widget_value
     return data
+
+
+def assert_saving_unchanged_changes_nothing(client, url):
+    """An admin form saved as it was shown is accepted and shows the same content afterwards."""
+    shown = client.get(url)
+    model = shown.context["adminform"].form._meta.model
+    data = form_data(shown)
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    model_fields = {field.name for field in model._meta.get_fields()}
+    content_before = {name: value for name, value in data.items() if name in model_fields}
+    content_after = {name: value for name, value in form_data(client.get(url)).items() if name in model_fields}
+    assert content_before
+    assert content_after == content_before

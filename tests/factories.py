@@ -10,19 +10,6 @@ from ufm_intl.models import Initiative, Page
 _numbers = itertools.count(1)
 
 
-def make_contact(**overrides):
-    n = next(_numbers)
-    fields = {"name": f"Contact {n}", "slug": f"contact-{n}", "phone": "+4572318200", "email": f"c{n}@example.org"}
-    return ContactPerson.objects.create(**(fields | overrides))
-
-
-def make_focus_area(**overrides):
-    n = next(_numbers)
-    return FocusArea.objects.create(
-        **({"name_en": f"Area {n}", "name_da": f"Område {n}", "slug": f"area-{n}"} | overrides)
-    )
-
-
 def make_centre(**overrides):
     n = next(_numbers)
     fields = {
@@ -34,20 +21,6 @@ def make_centre(**overrides):
         "country": "FR",
     }
     return InnovationCentre.objects.create(**(fields | overrides))
-
-
-def make_funding_partner(**overrides):
-    n = next(_numbers)
-    return FundingPartner.objects.create(
-        **({"name_en": f"Fund {n}", "name_da": f"Fond {n}", "slug": f"fund-{n}"} | overrides)
-    )
-
-
-def make_activity(**overrides):
-    n = next(_numbers)
-    return Activity.objects.create(
-        **({"name_en": f"Activity {n}", "name_da": f"Aktivitet {n}", "slug": f"act-{n}"} | overrides)
-    )
 
 
 def make_agreement(funding_partners=(), activities=(), **overrides):

@@ -69,18 +69,5 @@ def test_api_error_in_danish(seeded, client):
     assert client.get("/api/v1/agreements/?page=abc&lang=da").json() == {"error": "Sidetallet skal være et helt tal."}
 
 
-def test_centres_and_contacts_apis_list_published_content(seeded, client):
-    centres = client.get("/api/v1/centres/").json()
-    assert centres["count"] == 7
-    munich = next(c for c in centres["results"] if c["slug"] == "munich")
-    assert munich["country"] == {"code": "DE", "name": "Germany"}
-    assert munich["city"] == "Munich"
-    assert len(munich["focus_areas"]) == 3
-
-    contacts = client.get("/api/v1/contacts/?lang=da").json()
-    assert [c["phone"] for c in contacts["results"]] == ["+4572318213", "+4572318240"]
-    assert client.get("/api/v1/contacts/?page=x").status_code == 400
-
-
 def test_api_refuses_writes(seeded, client):
     assert client.post("/api/v1/agreements/").status_code == 405

@@ -16,6 +16,7 @@ def test_list_shows_every_published_agreement_with_count(seeded, client, django_
 
     with django_assert_max_num_queries(6):
         response = client.get("/en/agreements/")
+        assert response.status_code == 200
 
     titles = result_titles(response)
     assert len(titles) == 10
@@ -27,9 +28,13 @@ def test_query_count_does_not_grow_with_the_number_of_agreements(seeded, client,
     for n in range(30):
         make_agreement(country="FR", scope="research", slug=f"extra-{n}", is_published=n == 0)
     with django_assert_max_num_queries(6):
-        client.get("/en/agreements/?page=1")
+        response = client.get("/en/agreements/?page=1")
+        assert response.status_code == 200
+    assert len(result_titles(response)) == 11
     with django_assert_max_num_queries(7):
-        client.get("/en/agreements/?q=germany&funder=innovation-fund-denmark")
+        response = client.get("/en/agreements/?q=germany&funder=innovation-fund-denmark")
+        assert response.status_code == 200
+    assert result_titles(response) == []
 
 
 def test_search_in_danish_finds_the_agreement(seeded, client):
@@ -67,7 +72,9 @@ def test_a_country_without_agreement_gets_a_clear_answer(seeded, client):
 
 
 def test_the_query_is_escaped_when_repeated(seeded, client):
-    html = client.get("/en/agreements/", {"q": "<script>alert(1)</script>"}).content.decode()
+    response = client.get("/en/agreements/", {"q": "<script>alert(1)</script>"})
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -119,3 +126,22 @@ def test_pagination_keeps_the_search_in_the_links(seeded, client):
 
     assert "Page 1 of 2" in html
     assert 'href="?region=europe&amp;page=2"' in html
+
+
+def test_agreement_detail_shows_funders_and_what_they_fund(seeded, client):
+    response = client.get("/en/agreements/south-korea/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "South Korea" in html
+    assert "Innovation Fund Denmark" in html and "Funds project collaboration" in html
+    assert "Exchanges of researchers" in html
+    assert 'href="/en/centres/seoul/"' in html
+    assert 'href="mailto:spe@ufm.dk"' in html
+
+
+def test_agreement_without_funding_partner_shows_none(seeded, client):
+    response = client.get("/en/agreements/japan/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bilateral agreement with Japan" in html
+    assert "Innovation Fund Denmark" not in html and 'id="funding-heading"' not in html

@@ -44,6 +44,7 @@ def test_every_response_carries_the_security_headers(seeded, client, url):
 def test_the_rich_text_editor_is_allowed_by_hash_not_by_unsafe_inline(seeded, editor_client):
     centre = InnovationCentre.objects.get(slug="munich")
     response = editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/change/")
+    assert response.status_code == 200
     script_src = re.search(r"script-src ([^;]+)", response["Content-Security-Policy"]).group(1)
     assert "'sha256-" in script_src
     assert "'unsafe-inline'" not in script_src

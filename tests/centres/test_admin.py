@@ -1,0 +1,23 @@
+"""The Innovation Centre admin."""
+
+import re
+
+from centres.models import InnovationCentre
+from tests.admin_helpers import assert_saving_unchanged_changes_nothing
+
+
+def test_change_form_has_both_languages_side_by_side(seeded, editor_client):
+    centre = InnovationCentre.objects.get(slug="munich")
+    response = editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/change/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ["name_en", "name_da", "summary_en", "summary_da", "body_en", "body_da", "city_da"]:
+        assert f'name="{field}"' in html
+    assert "django_prose_editor" in html
+    view_on_site = re.search(r'<a href="([^"]+)" class="viewsitelink">', html).group(1)
+    assert editor_client.get(view_on_site).url.endswith("/en/centres/munich/")
+
+
+def test_saving_a_form_unchanged_works_and_changes_nothing(seeded, editor_client):
+    url = f"/admin/centres/innovationcentre/{InnovationCentre.objects.get(slug='munich').pk}/change/"
+    assert_saving_unchanged_changes_nothing(editor_client, url)

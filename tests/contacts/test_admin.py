@@ -1,0 +1,55 @@
+"""The contact person admin: phone numbers, and contacts still in use."""
+
+import pytest
+
+from centres.models import InnovationCentre
+from contacts.models import ContactPerson
+from tests.admin_helpers import assert_saving_unchanged_changes_nothing, form_data
+
+
+def test_saving_a_form_unchanged_works_and_changes_nothing(seeded, editor_client):
+    url = f"/admin/contacts/contactperson/{ContactPerson.objects.get(slug='sune-kaur-pedersen').pk}/change/"
+    assert_saving_unchanged_changes_nothing(editor_client, url)
+
+
+def test_phone_numbers_are_parsed_and_stored_in_e164(seeded, editor_client):
+    person = ContactPerson.objects.get(slug="sune-kaur-pedersen")
+    url = f"/admin/contacts/contactperson/{person.pk}/change/"
+    data = form_data(editor_client.get(url))
+    data["phone"] = "72 31 82 41"
+
+    assert editor_client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert person.phone == "+4572318241"
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Enter a valid phone number, for example +45 72 31 82 13."),
+        ("da", "Indtast et gyldigt telefonnummer, for eksempel +45 72 31 82 13."),
+    ],
+)
+def test_invalid_phone_is_explained_in_the_editors_language(seeded, editor_client, language, message):
+    person = ContactPerson.objects.get(slug="sune-kaur-pedersen")
+    url = f"/admin/contacts/contactperson/{person.pk}/change/"
+    data = form_data(editor_client.get(url))
+    data["phone"] = "12"
+
+    response = editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE=language)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    person.refresh_from_db()
+    assert person.phone == "+4572318240"
+
+
+def test_deleting_an_attache_in_use_is_refused_with_the_reason(seeded, admin_client):
+    person = ContactPerson.objects.get(slug="karin-ilsoth-rasmussen")
+    InnovationCentre.objects.filter(slug="munich").update(attache=person)
+
+    response = admin_client.post(f"/admin/contacts/contactperson/{person.pk}/delete/", {"post": "yes"})
+
+    html = response.content.decode()
+    assert "Innovation Centre Denmark Munich" in html
+    assert ContactPerson.objects.filter(pk=person.pk).exists()
