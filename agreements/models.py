@@ -1,9 +1,9 @@
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country, CountryField
 
+from publishing.addresses import item_url
 from publishing.country_search import countries_for_query
 from publishing.models import EditorialModel, EditorialQuerySet, OrderedTerm
 from publishing.richtext import RichTextField
@@ -145,7 +145,7 @@ class BilateralAgreement(EditorialModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("agreements:detail", kwargs={"slug": self.slug})
+        return item_url("agreements:detail", slug=self.slug)
 
 
 class CountryAlias(models.Model):

@@ -1,9 +1,9 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from publishing.addresses import item_url
 from publishing.models import EditorialModel, EditorialQuerySet, OrderedTerm
 from publishing.richtext import RichTextField
 
@@ -85,7 +85,7 @@ class InnovationCentre(EditorialModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("centres:detail", kwargs={"slug": self.slug})
+        return item_url("centres:detail", slug=self.slug)
 
     @property
     def map_point(self):

@@ -1,8 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from publishing.addresses import item_url
 from publishing.models import EditorialModel
 
 
@@ -39,7 +39,7 @@ class ContactPerson(EditorialModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("contacts:list") + f"#{self.slug}"
+        return item_url("contacts:list") + f"#{self.slug}"
 
     @property
     def phone_display(self):

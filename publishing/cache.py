@@ -24,6 +24,7 @@ so an editor sees their own change on their next request; visitors see it within
 
 import functools
 import hashlib
+import io
 import logging
 import time
 
@@ -220,3 +221,38 @@ class PublicPageCacheMiddleware:
                 not_modified["Cache-Control"] = response["Cache-Control"]
                 return not_modified
         return response
+
+
+def warm(origin, paths, application):
+    """Render ``paths`` into the cache in this process, as visitors to ``origin`` would ask for them.
+
+    Run after an app server starts a worker (ufm_intl/gunicorn_conf.py), so that its first visitors
+    are answered from the cache. Failures are logged, never raised: warming is only a head start.
+    """
+    scheme, _, host = origin.partition("://")
+    for path in paths:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": host.split(":")[0],
+            "SERVER_PORT": host.partition(":")[2] or ("443" if scheme == "https" else "80"),
+            "HTTP_HOST": host,
+            "HTTP_X_FORWARDED_PROTO": scheme,
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": scheme,
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": io.StringIO(),
+            "wsgi.version": (1, 0),
+            "wsgi.multithread": False,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+        }
+        try:
+            body = application(environ, lambda status, headers, exc_info=None: None)
+            for _ in body:
+                pass
+            if hasattr(body, "close"):
+                body.close()
+        except Exception:  # A page that cannot be warmed is rendered on first visit instead.
+            logger.warning("Could not warm %s%s", origin, path, exc_info=True)

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from publishing.addresses import item_url, same_page_in
 
 NAVIGATION = [
     ("overview", "overview", _("Overview")),
@@ -24,7 +25,7 @@ def site(request):
     current_language = get_language()
     alternates = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
+        url = same_page_in(request.path, code)
         if request.GET and code != current_language:
             url = f"{url}?{request.GET.urlencode()}"
         alternates.append(
@@ -39,7 +40,7 @@ def site(request):
     section = _section(getattr(request, "resolver_match", None))
     navigation = []
     for name, url_name, label in NAVIGATION:
-        url = reverse(url_name)
+        url = item_url(url_name)
         current = None
         if name == section:
             current = "page" if url == request.path else "true"

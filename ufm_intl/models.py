@@ -1,7 +1,7 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from publishing.addresses import item_url
 from publishing.models import EditorialModel, EditorialQuerySet
 from publishing.richtext import RichTextField
 
@@ -38,7 +38,7 @@ class Page(EditorialModel):
         return self.title or self.get_key_display()
 
     def get_absolute_url(self):
-        return reverse(
+        return item_url(
             {
                 self.Key.OVERVIEW: "overview",
                 self.Key.PROGRAMMES: "programmes",
@@ -85,7 +85,7 @@ class Initiative(EditorialModel):
 
     def get_absolute_url(self):
         if self.kind == self.Kind.CENTRES:
-            return reverse("centres:list")
+            return item_url("centres:list")
         if self.kind == self.Kind.AGREEMENTS:
-            return reverse("agreements:list")
-        return reverse("programmes") + f"#{self.slug}"
+            return item_url("agreements:list")
+        return item_url("programmes") + f"#{self.slug}"

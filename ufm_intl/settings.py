@@ -147,6 +147,15 @@ PAGE_CACHE_GRACE_SECONDS = env.float("PAGE_CACHE_GRACE_SECONDS", default=2)
 PAGE_CACHE_LOCK_SECONDS = env.int("PAGE_CACHE_LOCK_SECONDS", default=5)
 # Clients told 503 (the database is down and the page is not cached) are asked to come back after this.
 RETRY_AFTER_SECONDS = env.int("RETRY_AFTER_SECONDS", default=10)
+# Where visitors reach this portal (scheme and host as in their requests): each new app-server worker
+# renders the main pages for it into the cache (ufm_intl/warmup.py). Empty: no warm-up.
+_public_host = next((host for host in ALLOWED_HOSTS if host and not host.startswith((".", "*"))), "")
+PAGE_CACHE_WARM_ORIGIN = env.str(
+    "PAGE_CACHE_WARM_ORIGIN",
+    default=f"{'https' if env.bool('SECURE_SSL_REDIRECT', default=not DEBUG) else 'http'}://{_public_host}"
+    if _public_host
+    else "",
+)
 # Know the content version without a query per cached page (publishing/versions.py).
 CONTENT_VERSION_LISTENER = env.bool("CONTENT_VERSION_LISTENER", default=True)
 

@@ -45,19 +45,22 @@ class OverviewView(PageView):
     page_key = Page.Key.OVERVIEW
 
     def get_context_data(self, **kwargs):
-        initiatives = Initiative.objects.published()
-        centres = InnovationCentre.objects.published()
-        agreements = BilateralAgreement.objects.published()
-        contacts = ContactPerson.objects.published()
         context = super().get_context_data(**kwargs)
+        initiatives = list(Initiative.objects.published())
+        centres = list(InnovationCentre.objects.published())
+        contacts = list(ContactPerson.objects.published())
+        agreements = BilateralAgreement.objects.published()
+        shown = [context["page"], *initiatives, *centres, *contacts]
         context.update(
             initiatives=initiatives,
             centres=centres,
             # One link per country, so the overview stays the same size however many agreements there are.
             agreement_countries=agreements.countries_by_name(),
             contacts=contacts,
-            last_modified=latest_change(
-                Page.objects.filter(pk=context["page"].pk), initiatives, centres, agreements, contacts
+            # What the page shows is already loaded; only the agreements need asking.
+            last_modified=max(
+                (date for date in [*(item.updated_at for item in shown), latest_change(agreements)] if date),
+                default=None,
             ),
         )
         return context

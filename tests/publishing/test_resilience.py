@@ -57,6 +57,7 @@ class Portal:
             "WEB_CONCURRENCY": "2",
             "BIND": f"127.0.0.1:{self.port}",
             "CACHE_RETRY_SECONDS": "1",
+            "PAGE_CACHE_WARM_ORIGIN": f"http://127.0.0.1:{self.port}",
             "LOG_LEVEL": "WARNING",
         }
         self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -106,6 +107,11 @@ def portal(tmp_path_factory):
         yield portal
     finally:
         portal.stop()
+
+
+def test_new_workers_render_the_main_pages_into_the_cache_before_anyone_asks(portal):
+    # Five main pages in two languages, before the first visitor.
+    assert eventually(lambda: portal.redis.keys() >= 10)
 
 
 def test_with_redis_down_every_page_still_answers_and_the_cache_comes_back(portal):
