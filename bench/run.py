@@ -52,9 +52,18 @@ def wait_for(url, timeout=30):
     raise RuntimeError(f"{url} did not answer")
 
 
-def wrk(url, duration, connections):
+def wrk(url, duration, connections, script=None):
+    """wrk's figures for ``url`` (with a Lua ``script``, e.g. bench/mix.lua, cycling through paths)."""
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            *(["-s", str(script)] if script else []),
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,

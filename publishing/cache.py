@@ -26,9 +26,13 @@ import functools
 import hashlib
 import io
 import logging
+import re
 import time
+from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, connections
@@ -42,19 +46,40 @@ from publishing.routers import public_reads
 logger = logging.getLogger(__name__)
 
 
-def is_anonymous(request):
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+# Django's session keys: 32 lower-case letters and digits. Anything else cannot be a session.
+_SESSION_KEY = re.compile(r"[a-z0-9]{32}")
+
+
+def is_logged_in(request):
+    """Whether the request comes from a logged-in user (an editor, who may be previewing drafts).
+
+    Before the authentication middleware has run, the session is looked up (one query): a made-up
+    session cookie must not be a way to make every request skip the cache.
+    """
+    user = getattr(request, "user", None)
+    if user is not None:
+        return user.is_authenticated
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    if not _SESSION_KEY.fullmatch(key):
+        return False
+    try:
+        return SESSION_KEY in import_module(settings.SESSION_ENGINE).SessionStore(key)
+    except DatabaseError:
+        return False  # The database is down: a cached page is the best anyone can get.
 
 
 # Never cached: answering them must not even look at the cache (or the database, for the version).
 UNCACHED_PREFIXES = ("/admin/", "/healthz", "/i18n/", settings.STATIC_URL)
+# Longer query strings are answered but not cached: nobody types them, and each would be an entry.
+MAX_CACHED_QUERY_LENGTH = 256
 
 
 def cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
-        and is_anonymous(request)
         and not request.path_info.startswith(UNCACHED_PREFIXES)
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_CACHED_QUERY_LENGTH
+        and not is_logged_in(request)
     )
 
 
@@ -144,8 +169,9 @@ def _replica_has(version):
 
 
 def page_key(request, host):
-    """One entry per scheme, host, language and URL (query string included), as Django's own cache."""
-    identity = f"{request.scheme}|{host}|{request_language(request)}|{request.get_full_path()}"
+    """One entry per scheme, host, language and URL, as Django's own cache; parameters in any order."""
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    identity = f"{request.scheme}|{host}|{request_language(request)}|{request.path}?{query}"
     return "page:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
@@ -209,7 +235,9 @@ class PublicPageCacheMiddleware:
         # Browsers must check back every time (a cheap 304), so an edit is never hidden behind their cache.
         patch_cache_control(response, public=True, no_cache=True)
         # The finished response, headers included, as Django's own cache middleware stores it.
-        page_store.set(key, (version, response), settings.PAGE_CACHE_SECONDS)
+        # Pages with parameters (searches, filters) are many and each asked for rarely: keep them briefly.
+        timeout = settings.PAGE_CACHE_SECONDS if not request.GET else min(settings.PAGE_CACHE_SECONDS, 60)
+        page_store.set(key, (version, response), timeout)
         return response
 
     @staticmethod

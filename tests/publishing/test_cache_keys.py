@@ -21,3 +21,18 @@ def test_each_host_gets_pages_with_its_own_addresses(seeded, visitor):
     assert first.status_code == second.status_code == 200
     assert b'href="http://localhost/en/"' in first.content
     assert b"http://localhost/" not in second.content
+
+
+def test_a_made_up_session_cookie_does_not_skip_the_cache(seeded, visitor, django_assert_max_num_queries):
+    assert visitor.get("/en/agreements/").status_code == 200  # now cached
+    for made_up in ("x", "abcdefghijklmnopqrstuvwxyz012345"):
+        visitor.cookies["sessionid"] = made_up
+        # The session lookup and the content version, not the six queries of a render.
+        with django_assert_max_num_queries(2):
+            assert visitor.get("/en/agreements/").status_code == 200
+
+
+def test_parameters_in_another_order_are_the_same_page(seeded, visitor, django_assert_max_num_queries):
+    assert visitor.get("/en/agreements/?q=Tyskland&region=europe").status_code == 200
+    with django_assert_max_num_queries(1):
+        assert visitor.get("/en/agreements/?region=europe&q=Tyskland").status_code == 200
