@@ -1,11 +1,22 @@
 from django.contrib import admin
 from django.forms import CheckboxSelectMultiple
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
+from agreements.models import (
+    EXPIRY_WARNING_DAYS,
+    Activity,
+    AgreementDocument,
+    BilateralAgreement,
+    CountryAlias,
+    FundingPartner,
+)
 from publishing.admin import (
     ContentAdmin,
+    CountryFilter,
     CountryNameSearchMixin,
     CountrySelectWidget,
     EditorialAdmin,
@@ -32,6 +43,30 @@ class FundingPartnerAdmin(InUseDeletionMixin, ContentAdmin):
 admin.site.register(Activity, OrderedTermAdmin)
 
 
+class ExpiringSoonFilter(admin.SimpleListFilter):
+    title = _("expiry")
+    parameter_name = "expires"
+
+    def lookups(self, request, model_admin):
+        return [("soon", _("Expires within 90 days"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "soon":
+            return queryset.expiring_within(EXPIRY_WARNING_DAYS)
+        return queryset
+
+
+class AgreementDocumentInline(TranslationTabularInline):
+    model = AgreementDocument
+    extra = 0
+    fields = ("title", "language", "file", "file_size", "position")
+    readonly_fields = ("file_size",)
+
+    @admin.display(description=_("size"))
+    def file_size(self, obj):
+        return filesizeformat(obj.size) if obj.pk else "—"
+
+
 @admin.register(BilateralAgreement)
 class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
     list_display = (
@@ -40,6 +75,8 @@ class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
         "region",
         "scope",
         "funders",
+        "status_today",
+        "valid_until",
         "published",
         "translation_status",
         "last_modified",
@@ -47,18 +84,24 @@ class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
     )
     list_filter = (
         "is_published",
-        "country",
+        CountryFilter,
         "region",
         "funding_partners",
         "activities",
+        ExpiringSoonFilter,
         MissingTranslationFilter,
         ReviewOverdueFilter,
     )
-    search_fields = ("title_en", "title_da", "summary_en", "summary_da", "slug")
-    prepopulated_fields = {"slug": ("title_en",)}
+    search_fields = ("title_en", "title_da", "summary_en", "summary_da", "slug_en", "slug_da")
+    inlines = [AgreementDocumentInline]
+    prepopulated_fields = {"slug_en": ("title_en",), "slug_da": ("title_da",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "country", "region", "scope", "summary", "description")}),
-        (_("Cooperation"), {"fields": ("activities", "funding_partners", "signed_on", "valid_until")}),
+        (_("Cooperation"), {"fields": ("activities", "funding_partners")}),
+        (
+            _("Status"),
+            {"fields": ("signed_on", "in_force_from", "valid_until", "status_override")},
+        ),
         EditorialAdmin.review_fieldset,
     )
 
@@ -80,11 +123,16 @@ class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
     def funders(self, obj):
         return ", ".join(partner.name for partner in obj.funding_partners.all()) or "—"
 
+    @admin.display(description=_("status"))
+    def status_today(self, obj):
+        status = obj.status_on(timezone.localdate())
+        return status.label if status else "—"
+
 
 @admin.register(CountryAlias)
 class CountryAliasAdmin(SimpleHistoryAdmin):
     list_display = ("alias", "country_name", "kind", "updated_at")
-    list_filter = ("kind", "country")
+    list_filter = ("kind", CountryFilter)
     search_fields = ("alias", "country")
     fields = ("alias", "country", "kind")
 

@@ -27,7 +27,7 @@ class AgreementSearchForm(PageForm):
         FundingPartner.objects.all(), label=_("Funding partner"), empty_label=_("All funding partners")
     )
     region = forms.ChoiceField(
-        label=_("Region"),
+        label=_("Region (UN M49)"),
         required=False,
         choices=[("", _("All regions")), *Region.choices],
         error_messages={"invalid_choice": _("There is no such region: “%(value)s”.")},

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
+from agreements.models import Activity, AgreementDocument, BilateralAgreement, CountryAlias, FundingPartner
 from publishing import registry
 
 
@@ -18,11 +18,18 @@ class ActivityTranslationOptions(TranslationOptions):
 
 @register(BilateralAgreement)
 class BilateralAgreementTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "description")
+    fields = ("title", "slug", "summary", "description")
+    required_languages = ("en",)
+
+
+@register(AgreementDocument)
+class AgreementDocumentTranslationOptions(TranslationOptions):
+    fields = ("title",)
     required_languages = ("en",)
 
 
 registry.register(FundingPartner)
 registry.register(Activity)
 registry.register(CountryAlias)
-registry.register(BilateralAgreement, m2m_fields=["activities", "funding_partners"])
+registry.register(BilateralAgreement, m2m_fields=["activities", "funding_partners"], redirect_on_rename=True)
+registry.register(AgreementDocument)

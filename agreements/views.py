@@ -1,10 +1,15 @@
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
 from agreements.forms import AgreementSearchForm
-from agreements.models import BilateralAgreement
+from agreements.models import AgreementDocument, BilateralAgreement
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
 from publishing.pagination import PageNotAvailable, paginate
+from publishing.views import ItemDetailMixin
 
 
 class AgreementListView(TemplateView):
@@ -21,7 +26,7 @@ class AgreementListView(TemplateView):
         context = {"form": self.form}
         status = 200
         if self.form.is_valid():
-            queryset = self.form.filter(BilateralAgreement.objects.published().for_listing())
+            queryset = self.form.filter(BilateralAgreement.objects.published().for_listing().by_title())
             try:
                 page = paginate(queryset, self.form.cleaned_data.get("page"), self.paginate_by)
             except PageNotAvailable as error:
@@ -42,12 +47,28 @@ class AgreementListView(TemplateView):
         return super().get_context_data(query_without_page=query.urlencode(), **kwargs)
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(ItemDetailMixin, DetailView):
     def get_queryset(self):
         return BilateralAgreement.objects.visible_to(self.request.user).with_related()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(contacts=ContactPerson.objects.published(), **kwargs)
+
+
+@require_safe
+def document_download(request, slug, pk):
+    """A document of an agreement the visitor may see, as a PDF download (never shown inline by the browser).
+
+    Files are not served from MEDIA_URL: a draft's documents stay hidden like the draft itself.
+    """
+    agreements = BilateralAgreement.objects.visible_to(request.user).with_slug(slug)
+    document = get_object_or_404(AgreementDocument.objects.of_agreements(agreements), pk=pk)
+    filename = f"{slugify(document.title) or 'document'}.pdf"
+    response = FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 agreement_list = cache_public_page(AgreementListView.as_view())

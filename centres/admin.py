@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centres.models import FocusArea, InnovationCentre
 from publishing.admin import (
+    CountryFilter,
     CountryNameSearchMixin,
     EditorialAdmin,
     MissingTranslationFilter,
@@ -26,15 +27,15 @@ class InnovationCentreAdmin(CountryNameSearchMixin, EditorialAdmin):
         "last_modified",
         "last_reviewed_on",
     )
-    list_filter = ("is_published", "country", "focus_areas", MissingTranslationFilter, ReviewOverdueFilter)
+    list_filter = ("is_published", CountryFilter, "focus_areas", MissingTranslationFilter, ReviewOverdueFilter)
     list_select_related = ("attache",)
     search_fields = ("name_en", "name_da", "city_en", "city_da", "summary_en", "summary_da")
-    prepopulated_fields = {"slug": ("city_en",)}
+    prepopulated_fields = {"slug_en": ("city_en",), "slug_da": ("city_da",)}
     autocomplete_fields = ("attache",)
     filter_horizontal = ()
     fieldsets = (
         (None, {"fields": ("name", "slug", "city", "country", "summary", "body")}),
-        (_("Focus and people"), {"fields": ("focus_areas", "attache", "website")}),
+        (_("Focus and people"), {"fields": ("focus_areas", "attache", "website", "address", "image", "image_alt")}),
         (_("Map"), {"fields": ("latitude", "longitude", "position")}),
         EditorialAdmin.review_fieldset,
     )

@@ -12,9 +12,9 @@ class FocusAreaTranslationOptions(TranslationOptions):
 
 @register(InnovationCentre)
 class InnovationCentreTranslationOptions(TranslationOptions):
-    fields = ("name", "city", "summary", "body")
+    fields = ("name", "slug", "city", "summary", "body", "image_alt")
     required_languages = ("en",)
 
 
 registry.register(FocusArea)
-registry.register(InnovationCentre, m2m_fields=["focus_areas"])
+registry.register(InnovationCentre, m2m_fields=["focus_areas"], redirect_on_rename=True)

@@ -3,9 +3,11 @@ from django.views.generic import DetailView, ListView
 from centres.models import InnovationCentre
 from centres.worldmap import LAND_PATH
 from publishing.cache import cache_public_page
+from publishing.pagination import ValidatedPageMixin
+from publishing.views import ItemDetailMixin
 
 
-class CentreListView(ListView):
+class CentreListView(ValidatedPageMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
@@ -15,7 +17,7 @@ class CentreListView(ListView):
         return super().get_context_data(land_path=LAND_PATH, **kwargs)
 
 
-class CentreDetailView(DetailView):
+class CentreDetailView(ItemDetailMixin, DetailView):
     def get_queryset(self):
         return InnovationCentre.objects.visible_to(self.request.user).with_related()
 

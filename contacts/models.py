@@ -2,8 +2,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from publishing import text_search
 from publishing.addresses import item_url
-from publishing.models import EditorialModel
+from publishing.models import EditorialModel, EditorialQuerySet
+
+
+class ContactPersonQuerySet(EditorialQuerySet):
+    def search_text(self, query, language):
+        """Contact persons whose name, job title or responsibilities contain every word of the query, as
+        visitors of ``language`` read them, best match first (publishing/text_search.py)."""
+        return text_search.search(
+            self, query, language, fields={"name": "A", "job_title": "B", "responsibilities": "C"}
+        )
 
 
 class ContactPerson(EditorialModel):
@@ -24,11 +34,14 @@ class ContactPerson(EditorialModel):
     )
     position = models.PositiveSmallIntegerField(_("display order"), default=0, help_text=_("Lower comes first."))
 
-    class Meta:
+    objects = ContactPersonQuerySet.as_manager()
+
+    class Meta(EditorialModel.Meta):
         ordering = ["position", "name"]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
         constraints = [
+            *EditorialModel.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(phone="") | models.Q(phone__startswith="+"),
                 name="contact_phone_is_e164",

@@ -1,12 +1,14 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
+from publishing.pagination import ValidatedPageMixin
 
 
-class ContactListView(ListView):
+class ContactListView(ValidatedPageMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
@@ -17,6 +19,7 @@ def _vcard_text(value):
     return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
 
 
+@require_safe
 def vcard(request, slug):
     """The contact as a vCard 3.0 file, for the visitor's address book."""
     person = get_object_or_404(ContactPerson.objects.published(), slug=slug)

@@ -7,9 +7,11 @@ answer for a view, its arguments and the active language is always the same.
 
 import functools
 
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.urls import get_script_prefix, reverse, translate_url
-from django.utils.translation import get_language
+from django.utils.text import slugify
+from django.utils.translation import get_language, get_language_info
 
 
 @functools.lru_cache(maxsize=8192)
@@ -38,3 +40,36 @@ def forget(**kwargs):
 
 
 setting_changed.connect(forget, dispatch_uid="publishing-addresses-forget")
+
+
+# Danish letters written out as Danish addresses do (slugify would drop "ø" and "æ" and turn "å" into "a").
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def danish_slug(text, max_length=100):
+    """A slug for Danish text: "Sydkorea" → "sydkorea", "Grønland" → "groenland"."""
+    return slugify(str(text).translate(_DANISH_LETTERS))[:max_length].strip("-")
+
+
+def unique_slug(candidate, taken):
+    """``candidate``, or ``candidate-2``, ``-3``… if it is in ``taken``."""
+    slug, number = candidate, 2
+    while slug in taken:
+        suffix = f"-{number}"
+        slug = candidate[: 100 - len(suffix)] + suffix
+        number += 1
+    return slug
+
+
+def language_alternates(address_for):
+    """The same page in each language, for the language switch and hreflang: ``address_for(code)``."""
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": address_for(code),
+            "is_current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]

@@ -2,20 +2,31 @@
 
 Nothing is registered here; content apps register their models with these classes."""
 
+from datetime import date
+
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models, router, transaction
 from django.db.models import OuterRef, Q, Subquery
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.text import Truncator, capfirst, format_lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django_countries.fields import Country
 from modeltranslation.admin import TranslationAdmin
-from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
+from publishing import history
+from publishing.change_notes import ChangeNoteAdminMixin
 from publishing.country_search import countries_for_query
+from publishing.history import translated_fields
 from publishing.protection import in_use
+from publishing.richtext import RichTextField
 
 
 class CountrySelectWidget(forms.Select):
@@ -32,13 +43,6 @@ class CountrySelectWidget(forms.Select):
 
     def __init__(self, attrs=None, choices=()):
         super().__init__({"class": "country-select", **(attrs or {})}, choices)
-
-
-def translated_fields(model):
-    try:
-        return translator.get_options_for_model(model).get_field_names()
-    except Exception:  # The model has no translated fields.
-        return ()
 
 
 class CountryNameSearchMixin:
@@ -104,6 +108,28 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CountryFilter(admin.SimpleListFilter):
+    """The countries the listed content has, by name in the editor's language, rather than all 250."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            model_admin.get_queryset(request)
+            .prefetch_related(None)
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return sorted(((code, Country(code).name) for code in codes), key=lambda choice: choice[1].casefold())
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(country=self.value())
+        return queryset
+
+
 @admin.action(description=_("Mark the selected items as reviewed today"))
 def mark_reviewed(modeladmin, request, queryset):
     count = 0
@@ -119,23 +145,265 @@ def mark_reviewed(modeladmin, request, queryset):
     )
 
 
-class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    """Admin for translated content: English and Danish next to each other, with history and restore."""
+class HistoryChangeFormatter(HistoricalRecordContextHelper):
+    """Field differences as an editor reads them: choice labels, yes/no, text without markup, "—" for nothing."""
 
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value in (None, "", []):
+            return "—"
+        if isinstance(value, bool):
+            return gettext("Yes") if value else gettext("No")
+        if isinstance(value, date):
+            return formats.localize(value)
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(field, RichTextField):
+            return strip_tags(value)
+        return value
+
+
+VERSION_FIELD = "edited_version"
+
+
+def _version_stamp(updated_at):
+    return updated_at.isoformat() if updated_at else ""
+
+
+def _read_stamp(stamp):
+    try:
+        return parse_datetime(stamp)
+    except ValueError:
+        return None
+
+
+class ContentAdminForm(forms.ModelForm):
+    """A content form that will not save over a change someone else saved after it was opened.
+
+    The form carries the object's ``updated_at`` as it was when the form was opened. If the object
+    has been saved since, nothing is saved: the editor gets the form back with what they entered,
+    the other editor's changes filled in where they had not touched a field, and a message saying
+    who changed what and when. The form then carries the newer version, so saving again works.
+
+    A restore form (simple-history's revert view) shows an earlier version, relations included.
+    """
+
+    edited_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The instance of a restore form is the earlier version, linked to its history row.
+        self.restoring = getattr(self.instance, "_history", None)
+        if self.restoring is not None:
+            self.initial.update(history.relation_ids(self.restoring))
+        self.initial[VERSION_FIELD] = _version_stamp(self._saved_version())
+
+    def _is_saved(self):
+        return self.instance.pk is not None and not self.instance._state.adding
+
+    def _saved_version(self, lock=False):
+        """The object's ``updated_at`` in the database (locking the row until the save, if asked)."""
+        if not self._is_saved():
+            return None
+        if self.restoring is None and not lock:
+            return self.instance.updated_at
+        model = type(self.instance)
+        rows = model._default_manager.filter(pk=self.instance.pk)
+        if lock and transaction.get_connection(router.db_for_write(model)).in_atomic_block:
+            rows = rows.select_for_update()
+        return rows.values_list("updated_at", flat=True).first()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        opened = self.data.get(self.add_prefix(VERSION_FIELD), "")
+        # An empty version is a form from before versions were sent: there is nothing to compare.
+        if opened and self._is_saved():
+            saved = self._saved_version(lock=True)
+            if saved is not None and _read_stamp(opened) != saved:
+                self._refuse_conflict(_read_stamp(opened), saved)
+        return cleaned_data
+
+    def _refuse_conflict(self, opened, saved):
+        rows = self.instance.history.all()
+        latest = rows.first()
+        base = rows.filter(updated_at=opened).first() if opened else None
+        older = base or (latest.prev_record if latest else None)
+        changed = history.changes_between(older, latest) if latest and older else []
+        author = history.author_of(latest) if latest else None
+
+        merged = base is not None
+        if merged:
+            self._merge(base, [name for name in changed if name in self.fields], author)
+        self._show(VERSION_FIELD, _version_stamp(saved))
+
+        when = timezone.localtime(latest.history_date if latest else saved)
+        details = {
+            "author": author,
+            "date": formats.date_format(when, "DATE_FORMAT"),
+            "time": formats.time_format(when, "TIME_FORMAT"),
+        }
+        if author:
+            what = _("%(author)s saved a change on %(date)s at %(time)s, after you opened this form.") % details
+        else:
+            what = _("A change was saved on %(date)s at %(time)s, after you opened this form.") % details
+        problems = [what]
+        if changed:
+            names = ", ".join(str(capfirst(self.instance._meta.get_field(name).verbose_name)) for name in changed)
+            problems.append(_("Changed: %(fields)s.") % {"fields": names})
+        if merged:
+            problems.append(
+                _(
+                    "Nothing has been saved. Your changes are still in the form, and the other changes have "
+                    "been filled in where you had not changed anything. Check the form and save again."
+                )
+            )
+        else:
+            problems.append(
+                _(
+                    "Nothing has been saved. What you entered is still in the form. "
+                    "Compare it with the other changes and save again."
+                )
+            )
+        raise ValidationError(problems, code="edit_conflict")
+
+    def _merge(self, base, changed, author):
+        """Fill in the other editor's changes where this editor kept the value the form opened with."""
+        current = type(self.instance)._default_manager.get(pk=self.instance.pk)
+        opened_values = self._values_of(base.instance, history.relation_ids(base))
+        saved_values = self._values_of(current, {})
+        for name in changed:
+            field = self.fields[name]
+            entered = self[name].data
+            if not field.has_changed(opened_values[name], entered):
+                self._show(name, saved_values[name])
+            elif field.has_changed(saved_values[name], entered):
+                shown = author or gettext("Someone else")
+                self.add_error(
+                    name,
+                    _("%(author)s also changed this field, to “%(value)s”. The form shows your version.")
+                    % {"author": shown, "value": self._readable(field, saved_values[name])},
+                )
+
+    def _values_of(self, instance, relations):
+        """The form's initial values for ``instance``, with many-to-many values from ``relations`` if given."""
+        values = {}
+        for name in self.fields:
+            try:
+                model_field = instance._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if name in relations:
+                values[name] = relations[name]
+            elif model_field.many_to_many:
+                values[name] = [related.pk for related in getattr(instance, name).all()]
+            else:
+                values[name] = model_field.value_from_object(instance)
+        return values
+
+    def _show(self, name, value):
+        """Put ``value`` in the submitted data, so that the form shows it when it is displayed again."""
+        field, key = self.fields[name], self.add_prefix(name)
+        if not hasattr(self.data, "setlist"):
+            return
+        if not self.data._mutable:
+            self.data = self.data.copy()
+        if isinstance(field.widget, forms.CheckboxInput):
+            if value:
+                self.data[key] = "on"
+            else:
+                self.data.pop(key, None)
+            return
+        widget = getattr(field.widget, "widget", field.widget)  # inside the admin's related-object wrapper
+        shown = widget.format_value(field.prepare_value(value))
+        if isinstance(shown, list):
+            self.data.setlist(key, shown)
+        else:
+            self.data[key] = "" if shown is None else shown
+
+    @staticmethod
+    def _readable(field, value):
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            return ", ".join(str(obj) for obj in field.queryset.filter(pk__in=value)) or "—"
+        if isinstance(field, forms.ModelChoiceField):
+            return str(field.queryset.filter(pk=value).first() or "—")
+        if isinstance(field, forms.BooleanField):
+            return gettext("Yes") if value else gettext("No")
+        if isinstance(field, forms.ChoiceField):
+            return str(dict(field.choices).get(value, value)) or "—"
+        return Truncator(strip_tags(str(value or ""))).chars(200) or "—"
+
+
+class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """Admin for translated content: English and Danish next to each other, with history and restore.
+
+    Saving checks that nobody else saved the object since the form was opened (ContentAdminForm), and
+    each save, relations included, is one row in the history (publishing/history.py).
+    """
+
+    form = ContentAdminForm
     list_per_page = 50
     readonly_fields = ("translation_status", "last_modified_by", "updated_at", "created_at")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    object_history_template = "publishing/admin/object_history.html"
+    object_history_list_template = "publishing/admin/object_history_list.html"
+    object_history_form_template = "publishing/admin/object_history_form.html"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "country":
             kwargs["widget"] = CountrySelectWidget
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField) and hasattr(getattr(formfield, "widget", None), "widgets"):
+            # The admin splits a date and time into two inputs that only the first label points at:
+            # name each for screen readers ("Publish from: date").
+            date_input, time_input = formfield.widget.widgets
+            date_input.attrs["aria-label"] = format_lazy("{}: {}", capfirst(db_field.verbose_name), _("date"))
+            time_input.attrs["aria-label"] = format_lazy("{}: {}", capfirst(db_field.verbose_name), _("time"))
+        return formfield
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if VERSION_FIELD in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (name, options), *others = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *others]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring saves the object and then its relations: one transaction, one history row.
+        with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def history_view_title(self, request, obj):
+        return _("Change history: %s") % obj
+
+    def history_form_view_title(self, request, obj):
+        return _("Revert %s") % obj
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return HistoryChangeFormatter(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Each history row's author, and its differences from the row before it.
+
+        Translated fields are listed per language ("Summary [en]"), not also under the untranslated
+        name that mirrors the default language.
+        """
+        rows = list(historical_records)
+        for newer, older in zip(rows, [*rows[1:], None], strict=True):
+            newer.author = history.author_of(newer)
+            if older is None:
+                continue
+            changes = history.differences(newer, older, foreign_keys_are_objs=foreign_keys_are_objs)
+            helper = self.get_historical_record_context_helper(request, newer)
+            newer.history_delta_changes = [helper.format_delta_change(change) for change in changes]
 
     def get_queryset(self, request):
-        history = self.model.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date", "-history_id")
-        return (
-            super().get_queryset(request).annotate(last_editor=Subquery(history.values("history_user__username")[:1]))
-        )
+        rows = self.model.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date", "-history_id")
+        return super().get_queryset(request).annotate(last_editor=Subquery(rows.values("history_user__username")[:1]))
 
     @admin.display(description=_("translations"))
     def translation_status(self, obj):
@@ -168,14 +436,51 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         )
 
 
-class EditorialAdmin(ContentAdmin):
-    """Content with a published state and a review date."""
+class EditorialAdmin(ChangeNoteAdminMixin, ContentAdmin):
+    """Content with a published state and a review date.
+
+    New items start as drafts; "Save and publish" saves and makes a draft public in one step.
+    """
 
     actions = [mark_reviewed]
     review_fieldset = (
         _("Publishing"),
-        {"fields": ("is_published", "last_reviewed_on", "translation_status", "updated_at", "last_modified_by")},
+        {
+            "fields": (
+                "is_published",
+                "publish_from",
+                "unpublish_at",
+                "last_reviewed_on",
+                "translation_status",
+                "updated_at",
+                "last_modified_by",
+            )
+        },
     )
+
+    def get_changeform_initial_data(self, request):
+        # The model's default is published; in the admin an item stays a draft until an editor publishes it.
+        return {"is_published": False, **super().get_changeform_initial_data(request)}
+
+    def has_publish_permission(self, request, obj=None):
+        """Whether the user may make ``obj`` (or a new item) public."""
+        if "is_published" in self.get_readonly_fields(request, obj):
+            return False
+        return self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_publish" in request.POST:
+            obj = self.get_object(request, unquote(object_id)) if object_id else None
+            if self.has_publish_permission(request, obj):
+                # As if the box were ticked, so that the form checks what publishing requires.
+                request.POST = request.POST.copy()
+                request.POST["is_published"] = "on"
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        is_draft = obj is None or not type(obj)._default_manager.filter(pk=obj.pk, is_published=True).exists()
+        context["show_save_and_publish"] = is_draft and self.has_publish_permission(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("published"), boolean=True, ordering="is_published")
     def published(self, obj):

@@ -1,14 +1,16 @@
 """Conventions shared by the read-only JSON API (/api/v1/...).
 
 Every list answers {"count", "next", "previous", "results"}; errors answer 400 with {"error": "..."};
-the language follows ?lang=da|en, else Accept-Language.
+the language follows ?lang=da|en (any other answers 400), else Accept-Language.
 """
 
 import functools
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from publishing.cache import cache_public_page, request_language
 from publishing.pagination import PageForm, PageNotAvailable, paginate
@@ -21,7 +23,14 @@ def with_language(view):
     def wrapper(request, *args, **kwargs):
         language = request_language(request)
         with translation.override(language):
-            response = view(request, *args, **kwargs)
+            asked = request.GET.get("lang")
+            if asked and asked not in dict(settings.LANGUAGES):
+                response = error(
+                    _("The language must be one of: %(languages)s.")
+                    % {"languages": ", ".join(code for code, _name in settings.LANGUAGES)}
+                )
+            else:
+                response = view(request, *args, **kwargs)
         response["Content-Language"] = language
         response["Vary"] = "Accept-Language"
         return response
@@ -30,8 +39,8 @@ def with_language(view):
 
 
 def api_view(view):
-    """A GET-only API view, cached for visitors like the pages, in the language asked for."""
-    return cache_public_page(with_language(require_GET(view)))
+    """A read-only (GET and HEAD) API view, cached for visitors like the pages, in the language asked for."""
+    return cache_public_page(with_language(require_safe(view)))
 
 
 def error(message):

@@ -7,5 +7,6 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        # Connect the receivers that keep cached pages fresh and content in use from being deleted.
-        from publishing import invalidation, protection  # noqa: F401
+        # Connect the receivers that keep cached pages fresh, content in use from being deleted and old
+        # addresses working; register the admin of redirects and change notes.
+        from publishing import change_notes, invalidation, protection, redirects  # noqa: F401

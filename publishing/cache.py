@@ -39,7 +39,7 @@ from django.db import DatabaseError, connections
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from publishing import versions
+from publishing import scheduling, versions
 from publishing.outages import service_unavailable
 from publishing.routers import public_reads
 
@@ -175,6 +175,12 @@ def page_key(request, host):
     return "page:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
+def is_fresh(entry, version):
+    """Whether a cache entry shows the content as it is now: rendered at this content version, and no
+    scheduled publishing time has passed since (publishing/scheduling.py)."""
+    return entry is not None and entry[0] == version and not scheduling.has_passed(entry[2] if len(entry) > 2 else None)
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -198,7 +204,7 @@ class PublicPageCacheMiddleware:
             return service_unavailable(request)
 
         entry = page_store.get(key)
-        if entry is not None and entry[0] == version:
+        if is_fresh(entry, version):
             return self.answer(request, entry[1])
 
         lock = key + ":rendering"
@@ -220,7 +226,7 @@ class PublicPageCacheMiddleware:
         while time.monotonic() < deadline:
             time.sleep(0.005)
             entry = page_store.get(key)
-            if entry is not None and entry[0] == version:
+            if is_fresh(entry, version):
                 return self.answer(request, entry[1])
             if page_store.get(lock) is None:
                 break  # That render was not cacheable (a 404, say): render our own.
@@ -228,6 +234,8 @@ class PublicPageCacheMiddleware:
 
     def render(self, request, key, version):
         request.page_cache_version = version
+        # Asked before rendering, so a scheduled time that passes during the render is not missed.
+        valid_until = scheduling.next_scheduled_change(version)
         response = self.get_response(request)
         if not getattr(response, "cache_public", False) or response.streaming or response.cookies:
             return response
@@ -237,7 +245,7 @@ class PublicPageCacheMiddleware:
         # The finished response, headers included, as Django's own cache middleware stores it.
         # Pages with parameters (searches, filters) are many and each asked for rarely: keep them briefly.
         timeout = settings.PAGE_CACHE_SECONDS if not request.GET else min(settings.PAGE_CACHE_SECONDS, 60)
-        page_store.set(key, (version, response), timeout)
+        page_store.set(key, (version, response, valid_until), timeout)
         return response
 
     @staticmethod

@@ -11,8 +11,14 @@ The stages run in order and the first that matches anything wins:
    accents). A query that names a country exactly never falls through to a look-alike country, so
    "Chile" finds nothing rather than China.
 2. prefix: the query (three letters or more) begins a name or alias: "ger", "sydk".
-3. misspelling: the query is one edit (names of five or six letters: two) away from a name or alias
-   of five letters or more; only the nearest names count.
+3. misspelling: the query is one edit away from a name or alias of five letters, or two edits from one
+   of six letters or more; only the nearest names count. A query of four letters counts only as a
+   five-letter name with one letter dropped ("Japn", "Inda"): shorter names are too alike to guess.
+
+Before these, a query written as official lists write formal names, the short name first and the
+designation after a comma or in brackets ("Korea, Republic of", "Iran (Islamic Republic of)",
+"Korea, Rep."), is compared with the formal names in any order (see ``formal_key``). Such a query
+resolves to its country even when that country has no agreement, as any exact name does.
 """
 
 import functools
@@ -30,24 +36,54 @@ MAX_QUERY_LENGTH = 200
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "đ": "d"})
 _NOT_WORD = re.compile(r"[\W_]+")
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
+# "Short name, designation" or "Short name (designation)", as ISO 3166 and other official lists write them.
+_FORMAL_NAME = re.compile(r"^(?P<short>[^,()]+?)\s*(?:,\s*(?P<after_comma>.+?)|\((?P<in_brackets>[^()]*)\))\s*$")
+# Words a formal name can do without, and the abbreviations some lists use ("Korea, Dem. People's Rep.").
+_FORMAL_NOISE = {"the", "of"}
+_FORMAL_ABBREVIATIONS = {"rep": "republic", "dem": "democratic"}
+
+
+def _words(text):
+    """Lower case, no accents, apostrophes or punctuation: "People's Rep." -> ["peoples", "rep"]."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text)
+    return _NOT_WORD.sub(" ", text).split()
 
 
 def normalise(text):
     """A comparable form: lower case, no accents, no punctuation or spaces ("Tel-Aviv" -> "telaviv")."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text)
-    words = _NOT_WORD.sub(" ", text).split()
+    words = _words(text)
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return "".join(words)
+
+
+def is_formal_name(text):
+    """Whether ``text`` is written "short name, designation" or "short name (designation)"."""
+    return bool(_FORMAL_NAME.match(text))
+
+
+def formal_key(text):
+    """A comparable form of a formal name, whichever way it is written.
+
+    The designation comes first, without "the" and "of" and with abbreviations spelt out, so "Korea,
+    Republic of", "Korea (the Republic of)", "Korea, Rep." and "Republic of Korea" all give
+    "republickorea".
+    """
+    match = _FORMAL_NAME.match(text)
+    if match:
+        words = _words(match["after_comma"] or match["in_brackets"] or "") + _words(match["short"])
+    else:
+        words = _words(text)
+    return "".join(_FORMAL_ABBREVIATIONS.get(word, word) for word in words if word not in _FORMAL_NOISE)
 
 
 @dataclass(frozen=True)
 class Entry:
     key: str
     code: str
-    kind: str  # "name", "alias", "code"
+    kind: str  # "name", "alias", "code", or "formal" (a name's formal_key, compared only with formal queries)
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,15 +95,22 @@ def _standard_entries():
         alpha3 = countries.alpha3(code)
         if alpha3:
             entries.add(Entry(normalise(alpha3), code, "code"))
-        entries.add(Entry(normalise(str(ISO_NAMES[code])), code, "name"))
+        names = [str(ISO_NAMES[code])]
         for language in ("en", "da"):
             with translation.override(language):
-                entries.add(Entry(normalise(countries.name(code)), code, "name"))
+                names.append(countries.name(code))
+        entries.update(_name_entries(names, code, "name"))
     return tuple(entry for entry in entries if entry.key)
 
 
+def _name_entries(names, code, kind):
+    for name in names:
+        yield Entry(normalise(name), code, kind)
+        yield Entry(formal_key(name), code, "formal")
+
+
 def _entries(aliases):
-    alias_entries = tuple(Entry(normalise(alias), code, "alias") for code, alias in aliases)
+    alias_entries = tuple(entry for code, alias in aliases for entry in _name_entries([alias], code, "alias"))
     return _standard_entries() + tuple(entry for entry in alias_entries if entry.key)
 
 
@@ -104,27 +147,39 @@ def _unique_codes(entries):
     return seen
 
 
-_KIND_RANK = {"name": 0, "alias": 1, "code": 2}
+_KIND_RANK = {"name": 0, "formal": 0, "alias": 1, "code": 2}
+_NAMES = ("name", "alias")
+
+
+@functools.lru_cache(maxsize=2048)
+def _match_formal(query_key, aliases):
+    """Countries whose name or formal name is exactly a formal query's ``formal_key``."""
+    exact = [e for e in _entries(aliases) if e.key == query_key and e.kind != "code"]
+    return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code)))
 
 
 @functools.lru_cache(maxsize=2048)
 def _match(query_key, aliases):
     entries = _entries(aliases)
 
-    exact = [e for e in entries if e.key == query_key and (e.kind != "code" or len(query_key) <= 3)]
+    exact = [
+        e for e in entries if e.key == query_key and (e.kind in _NAMES or (e.kind == "code" and len(query_key) <= 3))
+    ]
     if exact:
         return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code)))
 
     if len(query_key) >= 3:
-        prefixed = [e for e in entries if e.kind != "code" and e.key.startswith(query_key)]
+        prefixed = [e for e in entries if e.kind in _NAMES and e.key.startswith(query_key)]
         if prefixed:
             return _unique_codes(sorted(prefixed, key=lambda e: (len(e.key), e.code)))
 
-    if len(query_key) >= 5:
+    if len(query_key) >= 4:
         scored = []
         for e in entries:
             limit = allowed_edits(e.key)
-            if e.kind == "code" or not limit:
+            if len(query_key) == 4 and len(e.key) != 5:
+                limit = 0
+            if e.kind not in _NAMES or not limit:
                 continue
             distance = edit_distance(query_key, e.key, limit)
             if distance <= limit:
@@ -140,7 +195,13 @@ def countries_for_query(query, aliases=()):
 
     ``aliases`` is a sequence of (country code, alias) pairs from the editors' alias list.
     """
-    key = normalise(query[:MAX_QUERY_LENGTH])
+    query = query[:MAX_QUERY_LENGTH]
+    key = normalise(query)
     if not key:
         return []
-    return list(_match(key, tuple(sorted(aliases))))
+    aliases = tuple(sorted(aliases))
+    if is_formal_name(query):
+        found = _match_formal(formal_key(query), aliases)
+        if found:
+            return list(found)
+    return list(_match(key, aliases))

@@ -3,16 +3,29 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
 class EditorialQuerySet(models.QuerySet):
     def published(self):
-        """What a visitor may see."""
-        return self.filter(is_published=True)
+        """What a visitor may see now: published, and inside its publishing window if it has one.
+
+        The window is read against the clock, so an item appears and disappears at its scheduled
+        minute without anyone saving anything; cached pages expire then too (publishing/scheduling.py).
+        """
+        now = timezone.now()
+        return self.filter(
+            Q(publish_from__isnull=True) | Q(publish_from__lte=now),
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            is_published=True,
+        )
 
     def visible_to(self, user):
         """Published items, plus drafts for a logged-in editor previewing them."""
@@ -24,6 +37,9 @@ class EditorialQuerySet(models.QuerySet):
         """Never reviewed, or last reviewed longer ago than the configured interval."""
         cutoff = timezone.localdate() - timedelta(days=settings.CONTENT_REVIEW_INTERVAL_DAYS)
         return self.filter(Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lt=cutoff))
+
+
+SCHEDULE_ORDER_MESSAGE = _("“Unpublish at” must be after “Publish from”.")
 
 
 class EditorialModel(models.Model):
@@ -40,6 +56,18 @@ class EditorialModel(models.Model):
         blank=True,
         help_text=_("The date an editor last checked that this content is still correct."),
     )
+    publish_from = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to publish at once. Visitors see a published item from this time on."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep it published. Visitors no longer see the item from this time on."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
 
@@ -47,6 +75,21 @@ class EditorialModel(models.Model):
 
     class Meta:
         abstract = True
+        # Content models extend this Meta (``class Meta(EditorialModel.Meta)``) and list these first.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(publish_from__isnull=True)
+                | Q(unpublish_at__isnull=True)
+                | Q(unpublish_at__gt=F("publish_from")),
+                name="%(app_label)s_%(class)s_unpublish_after_publish",
+                violation_error_message=SCHEDULE_ORDER_MESSAGE,
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.publish_from and self.unpublish_at and self.unpublish_at <= self.publish_from:
+            raise ValidationError({"unpublish_at": SCHEDULE_ORDER_MESSAGE})
 
 
 class OrderedTerm(models.Model):
@@ -90,3 +133,138 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.version)
+
+
+class Redirect(models.Model):
+    """An old address answered with a permanent redirect (publishing/redirects.py).
+
+    Automatic redirects are recorded when an item's slug changes and point at the item itself, so they
+    follow later renames; editors add others by hand with a fixed new address (old ufm.dk pages).
+    """
+
+    old_path = models.CharField(
+        _("old address"),
+        max_length=300,
+        unique=True,
+        help_text=_("The path as visitors ask for it, with the language, e.g. /en/old/page/."),
+    )
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("content type"),
+        related_name="redirects",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    object_id = models.PositiveBigIntegerField(_("item"), null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    new_path = models.CharField(
+        _("new address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where visitors are sent, e.g. /en/agreements/. Not used for automatic redirects."),
+    )
+    is_automatic = models.BooleanField(
+        _("automatic"),
+        default=False,
+        help_text=_("Recorded when an item's address changed; it follows the item."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        verbose_name = _("redirect")
+        verbose_name_plural = _("redirects")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(content_type__isnull=False, object_id__isnull=False, new_path="")
+                | Q(content_type__isnull=True, object_id__isnull=True) & ~Q(new_path=""),
+                name="redirect_has_one_target",
+                violation_error_message=_("A redirect goes either to an item or to a new address."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="redirect_target"),
+        ]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path or self.target}"
+
+    def clean(self):
+        super().clean()
+        errors = {
+            name: _("Write the address as a path starting with “/”, e.g. /en/agreements/.")
+            for name in ("old_path", "new_path")
+            if getattr(self, name) and not getattr(self, name).startswith("/")
+        }
+        if errors:
+            raise ValidationError(errors)
+
+
+class ChangeNoteQuerySet(models.QuerySet):
+    def for_item(self, item):
+        """The notes about ``item``, newest first."""
+        return self.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+
+    def public(self):
+        """Notes about items a visitor can see now, newest first (for pages and feeds)."""
+        condition = Q(pk__in=[])
+        for content_type_id in self.order_by().values_list("content_type", flat=True).distinct():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:
+                continue
+            manager = model._default_manager
+            visible = manager.published() if hasattr(manager, "published") else manager.all()
+            condition |= Q(content_type_id=content_type_id, object_id__in=visible.values("pk"))
+        return self.filter(condition)
+
+
+class ChangeNote(models.Model):
+    """A public note on what changed in an item ("Contact phone corrected"), shown on its page by date."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), related_name="change_notes", on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("item"))
+    item = GenericForeignKey("content_type", "object_id")
+    note_en = models.CharField(_("note (English)"), max_length=300, blank=True)
+    note_da = models.CharField(_("note (Danish)"), max_length=300, blank=True)
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        related_name="change_notes",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = ChangeNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("change note")
+        verbose_name_plural = _("change notes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(note_en="") | ~Q(note_da=""),
+                name="change_note_has_text",
+                violation_error_message=_("Write the note in English or Danish."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "published_at"], name="change_note_item"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self):
+        """The note in the visitor's language, else in the other one."""
+        if get_language() == "da":
+            return self.note_da or self.note_en
+        return self.note_en or self.note_da

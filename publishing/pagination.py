@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.paginator import Paginator
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,3 +39,33 @@ def paginate(queryset, page_number, per_page):
             % {"number": number, "last": paginator.num_pages}
         )
     return paginator.page(number)
+
+
+class ValidatedPageMixin:
+    """For a ListView: ``?page=`` validated like the agreement search's.
+
+    A page number that is not a whole number, or past the last page, answers 400 with the reason in
+    the site's layout (Django's ListView would answer 404), as the agreement list and the API do.
+    """
+
+    bad_page_template_name = "400.html"
+
+    def get(self, request, *args, **kwargs):
+        form = PageForm(request.GET)
+        if not form.is_valid():
+            return self.bad_page(form.error_text())
+        self.object_list = self.get_queryset()
+        try:
+            self.page = paginate(
+                self.object_list, form.cleaned_data.get("page"), self.get_paginate_by(self.object_list)
+            )
+        except PageNotAvailable as error:
+            return self.bad_page(str(error))
+        return self.render_to_response(self.get_context_data())
+
+    def paginate_queryset(self, queryset, page_size):
+        return self.page.paginator, self.page, self.page.object_list, self.page.has_other_pages()
+
+    def bad_page(self, message):
+        context = {"error": message, "first_page_url": self.request.path}
+        return render(self.request, self.bad_page_template_name, context, status=400)

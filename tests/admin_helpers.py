@@ -1,19 +1,34 @@
+from django import forms
+
+
 def form_data(response):
-    """The POST data an editor's browser would send for an admin form left as it was shown."""
-    form = response.context["adminform"].form
+    """The POST data an editor's browser would send for an admin form left as it was shown, inlines included."""
+    data = _fields_data(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        data |= _fields_data(formset.management_form)
+        for form in formset.initial_forms:
+            data |= _fields_data(form)
+    return data
+
+
+def _fields_data(form):
     data = {}
     for name, field in form.fields.items():
+        key = form.add_prefix(name)
         value = form[name].value()
         if value is None:
             value = ""
         if isinstance(value, (list, tuple)):
-            data[name] = [str(getattr(v, "pk", v)) for v in value]
+            data[key] = [str(getattr(v, "pk", v)) for v in value]
         elif isinstance(value, bool):
             if value:
-                data[name] = "on"
+                data[key] = "on"
+        elif isinstance(field, forms.FileField):
+            continue  # a stored file is kept when no new one is sent
         else:
             widget_value = field.widget.format_value(value) if hasattr(field.widget, "format_value") else value
-            data[name] = "" if widget_value is None else widget_value
+            data[key] = "" if widget_value is None else widget_value
     return data
 
 

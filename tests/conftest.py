@@ -1,9 +1,11 @@
 import importlib
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from agreements.models import BilateralAgreement
 from ufm_intl.seed import seed_portal
@@ -13,6 +15,13 @@ from ufm_intl.seed import seed_portal
 def empty_cache():
     """Each test rolls the database back, so cached pages from another test must not be served."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever language an earlier test's request left active:
+    lookups of translated fields (``slug``) are in the active language."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

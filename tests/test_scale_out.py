@@ -90,7 +90,10 @@ def deployment(tmp_path):
         subprocess.run([*manage, "seed_portal"], cwd=ROOT, env=env, check=True, capture_output=True)
         subprocess.run([*manage, "collectstatic", "--noinput"], cwd=ROOT, env=env, check=True, capture_output=True)
         subprocess.run(
-            [*manage, "shell", "-v", "0", "-c", "from django.contrib.auth.models import User; User.objects.create_superuser('ops', password='scale-out-passphrase-42')"],
+            [*manage, "shell", "-v", "0", "-c", "from django.contrib.auth.models import User; User.objects.create_superuser('ops', password='scale-out-passphrase-42')"
+             # The seed tags no centre with a focus area; the edit below needs one that shows.
+             "; from centres.models import FocusArea, InnovationCentre"
+             "; InnovationCentre.objects.get(slug='munich').focus_areas.add(FocusArea.objects.get(slug='green-technologies'))"],
             cwd=ROOT, env=env, check=True, capture_output=True,
         )  # fmt: skip
         subprocess.run(["redis-cli", "-n", str(redis_db), "FLUSHDB"], check=True, capture_output=True)

@@ -1,14 +1,14 @@
-from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from publishing.addresses import item_url, same_page_in
+from publishing.addresses import item_url, language_alternates, same_page_in
 
 NAVIGATION = [
     ("overview", "overview", _("Overview")),
     ("centres", "centres:list", _("Innovation Centres")),
     ("agreements", "agreements:list", _("Agreements")),
+    ("countries", "countries", _("Countries")),
     ("programmes", "programmes", _("Programmes")),
     ("contacts", "contacts:list", _("Contacts")),
 ]
@@ -17,25 +17,26 @@ NAVIGATION = [
 def _section(match):
     if match is None:
         return None
+    if match.url_name == "country":
+        return "countries"
     return match.namespace or match.url_name
 
 
 def site(request):
-    """Site chrome: the main menu, and the same page in each language (switcher and hreflang)."""
+    """Site chrome: the main menu, and the same page in each language (switcher and hreflang).
+
+    The same page in another language is found by translating the URL's words; an item's page, whose
+    slug differs by language, gives its own ``language_alternates`` (publishing/views.py), which win.
+    """
     current_language = get_language()
-    alternates = []
-    for code, _name in settings.LANGUAGES:
+
+    def same_page(code):
         url = same_page_in(request.path, code)
         if request.GET and code != current_language:
             url = f"{url}?{request.GET.urlencode()}"
-        alternates.append(
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": url,
-                "is_current": code == current_language,
-            }
-        )
+        return url
+
+    alternates = language_alternates(same_page)
 
     section = _section(getattr(request, "resolver_match", None))
     navigation = []

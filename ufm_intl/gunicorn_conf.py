@@ -21,6 +21,12 @@ max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 access_log_format = 'time=%(t)s level=INFO logger=gunicorn.access remote=%(h)s method=%(m)s path="%(U)s" query="%(q)s" status=%(s)s bytes=%(B)s duration_us=%(D)s agent="%(a)s"'
+# Every value in an access-log line is escaped (control characters, quotes): a request cannot forge a
+# line or a field (ufm_intl/logs.py).
+logger_class = "ufm_intl.logs.EscapingAccessLogger"
+# No control socket: its default path is one per user, so a second app server on the host would take
+# it over from the first; the servers are managed through systemd and signals.
+control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 

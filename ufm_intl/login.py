@@ -1,25 +1,31 @@
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model, user_login_failed
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.forms import OTPAuthenticationFormMixin
 
 
-def needs_second_factor(user):
-    """Staff who set up an authenticator must use it; superusers must when the setting says so."""
-    if next(devices_for_user(user, confirmed=True), None) is not None:
-        return True
-    return settings.OTP_REQUIRED_FOR_SUPERUSERS and user.is_superuser
+def two_factor_required(user):
+    """Whether the settings require this user to log in with a code: all staff, or superusers."""
+    return bool(
+        (settings.OTP_REQUIRED_FOR_STAFF and user.is_staff)
+        or (settings.OTP_REQUIRED_FOR_SUPERUSERS and user.is_superuser)
+    )
 
 
 class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
-    """The admin login: password, then the code from an authenticator app for those who need one."""
+    """The admin login: password, then the code from an authenticator app for those who need one.
+
+    A wrong code gets the same message as a wrong password, so the form never tells anyone who does
+    not have the code whether the password was right. Only a missing code is asked for by name.
+    """
 
     otp_error_messages = dict(
         OTPAuthenticationFormMixin.otp_error_messages,
         token_required=_("Enter the six-digit code from your authenticator app."),
-        invalid_token=_("That code is not right. Check the time on your phone and try again."),
     )
 
     otp_device = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -32,12 +38,27 @@ class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
     otp_challenge = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > get_user_model()._meta.get_field("username").max_length:
+            # No account has such a name, and the login log could not store it.
+            raise self.get_invalid_login_error()
         self.cleaned_data = super().clean()
         user = self.get_user()
-        if user is not None and needs_second_factor(user):
-            if not self.cleaned_data.get("otp_device"):
-                # Most people have one authenticator; use it without asking them to pick.
-                device = next(devices_for_user(user, confirmed=True), None)
-                self.cleaned_data["otp_device"] = device.persistent_id if device else ""
+        if user is None:
+            return self.cleaned_data
+        device = next(devices_for_user(user, confirmed=True), None)
+        if device is None and not two_factor_required(user):
+            return self.cleaned_data
+        # Each person has one authenticator (enrolling a new one replaces it): use it without asking.
+        self.cleaned_data["otp_device"] = device.persistent_id if device else ""
+        try:
             self.clean_otp(user)
+        except ValidationError as error:
+            if device is not None and getattr(error, "code", None) == "token_required":
+                raise
+            # A wrong code counts as a failed login, towards the lockout, like a wrong password.
+            user_login_failed.send(
+                sender=__name__, credentials={"username": self.cleaned_data.get("username")}, request=self.request
+            )
+            raise self.get_invalid_login_error() from error
         return self.cleaned_data

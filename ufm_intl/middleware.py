@@ -1,11 +1,132 @@
 import base64
 import hashlib
+import logging
 import re
 
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_permissions_policy import PermissionsPolicyMiddleware
+
+from publishing.outages import API_PREFIX
+from ufm_intl.login import two_factor_required
+
+logger = logging.getLogger(__name__)
+
+
+class LastResortMiddleware:
+    """Outermost: every answer carries the security headers, whichever layer made it.
+
+    The headers are added by middleware in the middle of the stack, so an answer made further out (a
+    503 from the page cache, a 500 for an error in an outer layer) would pass none of them. And if the
+    500 page itself cannot be rendered, the error would escape to the application server, which
+    answers with its own bare page; here it becomes a plain 500 page with the headers instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        headers = {
+            "Content-Security-Policy": build_policy(),
+            "X-Frame-Options": settings.X_FRAME_OPTIONS,
+            "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
+            "Cross-Origin-Opener-Policy": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
+            "Permissions-Policy": PermissionsPolicyMiddleware(get_response).permissions_policy,
+        }
+        if settings.SECURE_CONTENT_TYPE_NOSNIFF:
+            headers["X-Content-Type-Options"] = "nosniff"
+        self.headers = {name: value for name, value in headers.items() if value}
+
+    def __call__(self, request):
+        try:
+            response = self.get_response(request)
+        except Exception:
+            logger.exception("The error page could not be rendered for %s", request.path)
+            response = HttpResponseServerError(
+                '<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head>'
+                "<body><h1>{title}</h1><p>{text}</p></body></html>".format(
+                    title=_("Sorry, there is a problem with the service"),
+                    text=_("Please try again later. The problem has been logged."),
+                )
+            )
+        for header, value in self.headers.items():
+            response.setdefault(header, value)
+        return response
+
+
+# simple-history's restore form: /admin/<app>/<model>/<object id>/history/<history id>/
+_HISTORY_FORM = re.compile(r"^/admin/[^/]+/[^/]+/[^/]+/history/([^/]+)/$")
+
+
+class RejectUnusableInputMiddleware:
+    """Input no view can use is refused before it reaches one, rather than failing deep inside.
+
+    - A NUL byte in the path, the query string, a header or posted form data answers 400: PostgreSQL
+      cannot store or even compare text holding one, so it would otherwise be a 500 wherever the value
+      meets a query (admin filters and search, autocomplete, login).
+    - A cookie holding a NUL byte is ignored, and a session cookie of that kind is deleted, so that a
+      browser sent such a cookie is not locked out of the site until it expires.
+    - A history version that is not a number answers 404 (simple-history would fail on it).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        dropped_session = self._drop_unusable_cookies(request)
+        if (
+            "\x00" in request.path_info
+            or self._query_has_nul(request.META.get("QUERY_STRING", ""))
+            or any("\x00" in value for key, value in request.META.items() if key.startswith("HTTP_"))
+            or (request.method == "POST" and self._form_has_nul(request))
+        ):
+            return self.bad_request(request)
+        history = _HISTORY_FORM.match(request.path_info)
+        if history and not history.group(1).isdigit():
+            self.use_visitors_language(request)
+            raise Http404("No such version")
+        response = self.get_response(request)
+        if dropped_session:
+            response.delete_cookie(
+                settings.SESSION_COOKIE_NAME,
+                path=settings.SESSION_COOKIE_PATH,
+                domain=settings.SESSION_COOKIE_DOMAIN,
+                samesite=settings.SESSION_COOKIE_SAMESITE,
+            )
+        return response
+
+    def bad_request(self, request):
+        self.use_visitors_language(request)
+        # Django's own message, as its forms give it for a NUL byte in a field.
+        message = _("Null characters are not allowed.")
+        if request.path_info.startswith(API_PREFIX):
+            return JsonResponse({"error": message}, status=400)
+        return render(request, "400.html", {"error": message}, status=400)
+
+    @staticmethod
+    def use_visitors_language(request):
+        # Answered before LocaleMiddleware runs: the error page is in the visitor's language all the same.
+        translation.activate(translation.get_language_from_request(request, check_path=True))
+
+    @staticmethod
+    def _form_has_nul(request):
+        return any("\x00" in key or any("\x00" in value for value in values) for key, values in request.POST.lists())
+
+    @staticmethod
+    def _query_has_nul(query):
+        return "\x00" in query or "%00" in query
+
+    @staticmethod
+    def _drop_unusable_cookies(request):
+        unusable = [name for name, value in request.COOKIES.items() if "\x00" in name or "\x00" in value]
+        for name in unusable:
+            del request.COOKIES[name]
+        return settings.SESSION_COOKIE_NAME in unusable
 
 
 class StaticFrameOptionsMiddleware:
@@ -21,9 +142,10 @@ class StaticFrameOptionsMiddleware:
 
 
 class EnforceStaffOTPMiddleware:
-    """With OTP_REQUIRED_FOR_SUPERUSERS on, a superuser's session without a verified code is ended.
+    """Where two-factor is required (OTP_REQUIRED_FOR_STAFF, OTP_REQUIRED_FOR_SUPERUSERS), a session
+    without a verified code is ended.
 
-    The login form already asks superusers for the code; this catches sessions that began otherwise
+    The login form already asks those users for the code; this catches sessions that began otherwise
     (before the setting was switched on, for example).
     """
 
@@ -31,9 +153,9 @@ class EnforceStaffOTPMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.OTP_REQUIRED_FOR_SUPERUSERS and request.path.startswith("/admin/"):
+        if request.path.startswith("/admin/"):
             user = request.user
-            if user.is_authenticated and user.is_superuser and not user.is_verified():
+            if user.is_authenticated and two_factor_required(user) and not user.is_verified():
                 logout(request)
                 return redirect_to_login(request.get_full_path(), reverse("admin:login"))
         return self.get_response(request)

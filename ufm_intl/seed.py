@@ -1,13 +1,19 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from django.db import transaction
-from simple_history.utils import update_change_reason
 
 from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
 from centres.models import FocusArea, InnovationCentre
 from contacts.models import ContactPerson
+from publishing.addresses import danish_slug
+from publishing.history import one_row_per_save
 from ufm_intl import seed_content as content
 from ufm_intl.models import Initiative, Page
 
 SEED_REASON = "Loaded from the ministry's source page"
+# The date the source page was last updated: what the seeded content says of itself ("Last updated").
+SOURCE_UPDATED_AT = datetime(2022, 1, 31, 12, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 
 def _create_once(model, *, lookup, defaults, created):
@@ -15,8 +21,8 @@ def _create_once(model, *, lookup, defaults, created):
     obj, was_created = model.objects.get_or_create(**lookup, defaults=defaults)
     if was_created:
         created.append(obj)
-        if hasattr(obj, "history"):
-            update_change_reason(obj, SEED_REASON)
+        # The reason goes into the object's history row, written when seed_portal() ends.
+        obj._change_reason = SEED_REASON
     return obj, was_created
 
 
@@ -24,49 +30,64 @@ def _create_once(model, *, lookup, defaults, created):
 def seed_portal():
     """Load the source page's content. Safe to run again: it only adds what is missing.
 
-    Returns the list of objects it created.
+    Each object gets one history row, with its relations and the seed's change reason. Returns the
+    list of objects it created.
     """
+    with one_row_per_save():
+        created = _seed()
+    by_model = {}
+    for obj in created:
+        by_model.setdefault(type(obj), []).append(obj.pk)
+    for model, pks in by_model.items():
+        # After the saves, which set the time of saving; an update does not run them again. The history
+        # row keeps the same date, as it is the version the admin's forms compare with.
+        model._base_manager.filter(pk__in=pks).update(updated_at=SOURCE_UPDATED_AT)
+        if hasattr(model, "history"):
+            model.history.filter(id__in=pks).update(updated_at=SOURCE_UPDATED_AT)
+    return created
+
+
+def _seed():
     created = []
 
     for contact in content.CONTACTS:
         _create_once(ContactPerson, lookup={"slug": contact["slug"]}, defaults=contact, created=created)
 
-    focus_areas = [
-        _create_once(FocusArea, lookup={"slug": f["slug"]}, defaults=f, created=created)[0] for f in content.FOCUS_AREAS
-    ]
+    # Focus areas and activities are terms for editors; the source names them for the centres and the
+    # agreements as groups, so the seed tags no single centre or agreement with them.
+    for focus_area in content.FOCUS_AREAS:
+        _create_once(FocusArea, lookup={"slug": focus_area["slug"]}, defaults=focus_area, created=created)
     for position, (slug, city_en, city_da, country, lat, lng) in enumerate(content.CENTRES, start=1):
-        centre, was_created = _create_once(
+        _create_once(
             InnovationCentre,
-            lookup={"slug": slug},
+            lookup={"slug_en": slug},
             defaults={
+                "slug_da": danish_slug(city_da),
                 "name_en": f"Innovation Centre Denmark {city_en}",
-                "name_da": f"Innovationscenter Danmark {city_da}",
+                # The brand is not translated.
+                "name_da": f"Innovation Centre Denmark {city_da}",
                 "city_en": city_en,
                 "city_da": city_da,
                 "country": country,
-                "summary_en": content.CENTRE_SUMMARY_EN,
-                "summary_da": content.CENTRE_SUMMARY_DA,
-                "body_en": content.CENTRE_BODY_EN,
-                "body_da": content.CENTRE_BODY_DA,
+                "summary_en": content.CENTRE_SUMMARY_EN.format(city=city_en),
+                "summary_da": content.CENTRE_SUMMARY_DA.format(city=city_da),
                 "latitude": lat,
                 "longitude": lng,
                 "position": position,
             },
             created=created,
         )
-        if was_created:
-            centre.focus_areas.set(focus_areas)
 
-    activities = [
-        _create_once(Activity, lookup={"slug": a["slug"]}, defaults=a, created=created)[0] for a in content.ACTIVITIES
-    ]
+    for activity in content.ACTIVITIES:
+        _create_once(Activity, lookup={"slug": activity["slug"]}, defaults=activity, created=created)
     fund = content.INNOVATION_FUND_DENMARK
     innovation_fund, _ = _create_once(FundingPartner, lookup={"slug": fund["slug"]}, defaults=fund, created=created)
     for slug, country, region, name_en, name_da, funded in content.AGREEMENTS:
         agreement, was_created = _create_once(
             BilateralAgreement,
-            lookup={"slug": slug},
+            lookup={"slug_en": slug},
             defaults={
+                "slug_da": danish_slug(name_da),
                 "country": country,
                 "region": region,
                 "scope": BilateralAgreement.Scope.EDUCATION_RESEARCH,
@@ -74,15 +95,11 @@ def seed_portal():
                 "title_da": f"Bilateral aftale med {name_da}",
                 "summary_en": f"Education and research cooperation between Denmark and {name_en}.",
                 "summary_da": f"Uddannelses- og forskningssamarbejde mellem Danmark og {name_da}.",
-                "description_en": content.AGREEMENT_DESCRIPTION_EN,
-                "description_da": content.AGREEMENT_DESCRIPTION_DA,
             },
             created=created,
         )
-        if was_created:
-            agreement.activities.set(activities)
-            if funded:
-                agreement.funding_partners.set([innovation_fund])
+        if was_created and funded:
+            agreement.funding_partners.set([innovation_fund])
 
     for country, kinds in content.COUNTRY_ALIASES.items():
         for kind, aliases in kinds.items():
@@ -97,6 +114,10 @@ def seed_portal():
     for page in content.PAGES:
         _create_once(Page, lookup={"key": page["key"]}, defaults=page, created=created)
     for initiative in content.INITIATIVES:
-        _create_once(Initiative, lookup={"slug": initiative["slug"]}, defaults=initiative, created=created)
+        initiative_slug = initiative["slug"]
+        initiative = {key: value for key, value in initiative.items() if key != "slug"}
+        # The slug is the anchor of the initiative's card: the same in both languages.
+        slugs = {"slug_en": initiative_slug, "slug_da": initiative_slug}
+        _create_once(Initiative, lookup={"slug_en": initiative_slug}, defaults={**initiative, **slugs}, created=created)
 
     return created

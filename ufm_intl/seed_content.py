@@ -1,8 +1,13 @@
 """The portal's content as the ministry's source page states it, in English and Danish.
 
 Only what the source says is here. Where it is silent (dates, addresses, job titles, attachés'
-names) nothing is given and the fields stay empty for editors. Centre locations are the
+names, images) nothing is given and the fields stay empty for editors. Centre locations are the
 coordinates of the cities the source names, so the map can place them.
+
+What the source says of a group is stated once, for the group: the centres' focus areas and the
+agreements' possible activities are in the initiatives' text (shown on the list pages), not given
+to each centre or agreement as if the source said so of each. The focus areas and activities
+exist as terms for editors to tag centres and agreements with once they know.
 """
 
 CONTACTS = [
@@ -38,25 +43,15 @@ FOCUS_AREAS = [
     },
 ]
 
+# What the source says of each centre: where it is and who established it. What it says of all seven
+# (their aim, focus areas and attachés) is in the Innovation Centre Denmark initiative.
 CENTRE_SUMMARY_EN = (
     "One of the seven Innovation Centres that the ministry has established in cooperation with the "
-    "Ministry of Foreign Affairs. The centre works to promote international networking of research and "
-    "higher education institutions and companies."
+    "Ministry of Foreign Affairs, located in {city}."
 )
 CENTRE_SUMMARY_DA = (
     "Et af de syv innovationscentre, som ministeriet har etableret i samarbejde med Udenrigsministeriet. "
-    "Centret arbejder for at fremme internationalt netværkssamarbejde mellem forsknings- og "
-    "uddannelsesinstitutioner og virksomheder."
-)
-CENTRE_BODY_EN = (
-    "<p>The aim is to build bridges to some of the strongest partners in research, higher education and "
-    "business development in some of the world's leading innovation environments.</p>"
-    "<p>The ministry has a posted innovation attaché at each of the seven Innovation Centres.</p>"
-)
-CENTRE_BODY_DA = (
-    "<p>Målet er at bygge bro til nogle af de stærkeste partnere inden for forskning, videregående "
-    "uddannelse og erhvervsudvikling i nogle af verdens førende innovationsmiljøer.</p>"
-    "<p>Ministeriet har en udsendt innovationsattaché ved hvert af de syv innovationscentre.</p>"
+    "Centret ligger i {city}."
 )
 
 # slug, English city, Danish city, country, latitude, longitude
@@ -90,36 +85,25 @@ INNOVATION_FUND_DENMARK = {
     "slug": "innovation-fund-denmark",
     "name_en": "Innovation Fund Denmark",
     "name_da": "Innovationsfonden",
-    "funds_en": "Funds project collaboration under the agreement.",
-    "funds_da": "Finansierer projektsamarbejde under aftalen.",
+    "funds_en": "Funds project collaboration.",
+    "funds_da": "Finansierer projektsamarbejde.",
 }
 
-# slug, country, region, English name, Danish name, funded by Innovation Fund Denmark
+# slug, country, UN M49 region, English name, Danish name, funded by Innovation Fund Denmark.
+# What the source says of all ten agreements (what they do, the possible activities) is in the
+# bilateral agreements initiative, shown on the agreements page.
 AGREEMENTS = [
-    ("usa", "US", "north-america", "the USA", "USA", True),
+    ("usa", "US", "americas", "the USA", "USA", True),
     ("china", "CN", "asia", "China", "Kina", True),
     ("japan", "JP", "asia", "Japan", "Japan", False),
     ("germany", "DE", "europe", "Germany", "Tyskland", False),
     ("south-korea", "KR", "asia", "South Korea", "Sydkorea", True),
     ("india", "IN", "asia", "India", "Indien", True),
-    ("brazil", "BR", "south-america", "Brazil", "Brasilien", True),
-    ("israel", "IL", "middle-east", "Israel", "Israel", False),
+    ("brazil", "BR", "americas", "Brazil", "Brasilien", True),
+    ("israel", "IL", "asia", "Israel", "Israel", False),
     ("south-africa", "ZA", "africa", "South Africa", "Sydafrika", False),
-    ("turkey", "TR", "europe", "Turkey", "Tyrkiet", False),
+    ("turkey", "TR", "asia", "Turkey", "Tyrkiet", False),
 ]
-
-AGREEMENT_DESCRIPTION_EN = (
-    "<p>The agreement facilitates and promotes contacts between authorities and research funding actors "
-    "and creates opportunities for researchers and high-tech companies to collaborate across countries.</p>"
-    "<p>Possible outreach and networking activities include exchanges of researchers, workshops and "
-    "project collaboration.</p>"
-)
-AGREEMENT_DESCRIPTION_DA = (
-    "<p>Aftalen letter og fremmer kontakter mellem myndigheder og forskningsfinansierende aktører og skaber "
-    "muligheder for, at forskere og højteknologiske virksomheder kan samarbejde på tværs af landene.</p>"
-    "<p>Mulige opsøgende og netværksskabende aktiviteter omfatter udveksling af forskere, workshops og "
-    "projektsamarbejde.</p>"
-)
 
 # Other names visitors type for the countries the portal covers. Editors extend this list in the admin.
 COUNTRY_ALIASES = {
@@ -176,8 +160,8 @@ PAGES = [
             "is of particular interest to a country the size of Denmark."
         ),
         "summary_da": (
-            "Forskning og innovation er udpræget international af natur, og internationalt samarbejde er af "
-            "særlig interesse for et land på Danmarks størrelse."
+            "Forskning og innovation er udpræget international i sin natur, og internationalt samarbejde er "
+            "af særlig interesse for et land på Danmarks størrelse."
         ),
         "body_en": (
             "<p>It is crucial that Danish education and research institutions, innovation actors, companies "
@@ -191,8 +175,8 @@ PAGES = [
             "<p>Det er afgørende, at danske uddannelses- og forskningsinstitutioner, innovationsaktører, "
             "virksomheder og myndigheder har adgang til netværk, viden og samarbejde med lande i og uden for "
             "Europa.</p>"
-            "<p>Uddannelses- og Forskningsministeriet (UFM) har ansvaret for og udvikler en række initiativer, "
-            "der skal øge netværkssamarbejdet og videnudvekslingen mellem danske og udenlandske forsknings- og "
+            "<p>Uddannelses- og Forskningsministeriet (UFM) varetager og udvikler en række initiativer, der "
+            "skal øge netværkssamarbejdet og videnudvekslingen mellem danske og udenlandske forsknings- og "
             "videnmiljøer og innovationsaktører.</p>"
         ),
     },
@@ -209,39 +193,22 @@ PAGES = [
         "key": "accessibility",
         "title_en": "Accessibility statement",
         "title_da": "Tilgængelighedserklæring",
-        "summary_en": "How this website meets the accessibility requirements for public-sector websites.",
-        "summary_da": "Sådan lever dette websted op til kravene om tilgængelighed for offentlige websteder.",
-        "body_en": (
-            "<p>The Ministry of Higher Education and Science wants everyone to be able to use this website. "
-            "It is built to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, as the "
-            "Danish act on the accessibility of public-sector websites requires.</p>"
-            "<h2>What you can expect</h2>"
-            "<ul><li>Every page works with a keyboard alone and with a screen reader.</li>"
-            "<li>Every page is available in English and Danish.</li>"
-            "<li>Text can be enlarged, and pages work on small screens.</li>"
-            "<li>Pages work without JavaScript.</li></ul>"
-            "<h2>Tell us about a problem</h2>"
-            "<p>If something on this website is difficult to use, please tell one of the contact persons "
-            "listed on the contacts page.</p>"
-            "<h2>Complaints</h2>"
-            "<p>If you are not satisfied with our answer, you can complain to the Agency for Digital "
-            "Government (Digitaliseringsstyrelsen).</p>"
-        ),
-        "body_da": (
-            "<p>Uddannelses- og Forskningsministeriet ønsker, at alle kan bruge dette websted. Det er bygget "
-            "til at leve op til retningslinjerne for tilgængeligt webindhold (WCAG) 2.1 på niveau AA, som "
-            "loven om tilgængelighed af offentlige organers websteder kræver.</p>"
-            "<h2>Det kan du forvente</h2>"
-            "<ul><li>Alle sider kan bruges med tastatur alene og med skærmlæser.</li>"
-            "<li>Alle sider findes på dansk og engelsk.</li>"
-            "<li>Teksten kan forstørres, og siderne virker på små skærme.</li>"
-            "<li>Siderne virker uden JavaScript.</li></ul>"
-            "<h2>Fortæl os om et problem</h2>"
-            "<p>Hvis noget på webstedet er svært at bruge, så skriv til en af kontaktpersonerne på siden "
-            "med kontakter.</p>"
-            "<h2>Klager</h2>"
-            "<p>Hvis du ikke er tilfreds med vores svar, kan du klage til Digitaliseringsstyrelsen.</p>"
-        ),
+        # The statement's status and dates come from an audit: editors fill them in afterwards.
+        "summary_en": "The ministry's accessibility statement for this website.",
+        "summary_da": "Ministeriets tilgængelighedserklæring for dette websted.",
+        "body_en": "",
+        "body_da": "",
+    },
+    {
+        "key": "data",
+        "title_en": "Open data",
+        "title_da": "Åbne data",
+        # The files and their columns are listed under this text from the code that makes them. The terms of
+        # reuse are the ministry's to state: editors add them here.
+        "summary_en": "The bilateral agreements, the Innovation Centres and the contact persons as CSV and JSON files.",
+        "summary_da": "De bilaterale aftaler, innovationscentrene og kontaktpersonerne som CSV- og JSON-filer.",
+        "body_en": "<p>The files are made from the same content as the pages of this website, and change when it does.</p>",
+        "body_da": "<p>Filerne dannes af det samme indhold som siderne på dette websted og ændres, når indholdet gør.</p>",
     },
 ]
 
@@ -284,7 +251,7 @@ INITIATIVES = [
         "kind": "centres",
         "position": 2,
         "title_en": "Innovation Centre Denmark (ICDK)",
-        "title_da": "Innovationscenter Danmark (ICDK)",
+        "title_da": "Innovation Centre Denmark (ICDK)",
         "summary_en": "Establishment of Innovation Centres in leading research and innovation environments abroad.",
         "summary_da": "Etablering af innovationscentre i førende forsknings- og innovationsmiljøer i udlandet.",
         "body_en": (
@@ -316,8 +283,9 @@ INITIATIVES = [
         "position": 3,
         "title_en": "Partnership agreements for research stays",
         "title_da": "Partnerskabsaftaler om forskningsophold",
-        "summary_en": "Partnership agreements for research stays.",
-        "summary_da": "Partnerskabsaftaler om forskningsophold.",
+        # The source names this initiative and says nothing more about it.
+        "summary_en": "",
+        "summary_da": "",
         "body_en": "",
         "body_da": "",
     },
@@ -326,11 +294,11 @@ INITIATIVES = [
         "kind": "other",
         "position": 4,
         "title_en": "Other ministries' intergovernmental cooperation",
-        "title_da": "Andre ministeriers mellemstatslige samarbejde",
+        "title_da": "Andre ministeriers myndighedssamarbejde",
         "summary_en": (
             "Supporting and participating in other ministries' intergovernmental co-operation, as in South Africa."
         ),
-        "summary_da": ("Støtte til og deltagelse i andre ministeriers mellemstatslige samarbejde, som i Sydafrika."),
+        "summary_da": "Støtte til og deltagelse i andre ministeriers myndighedssamarbejde, f.eks. i Sydafrika.",
         "body_en": "",
         "body_da": "",
     },

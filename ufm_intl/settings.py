@@ -59,6 +59,9 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # Outermost, so that every answer carries the security headers, even one made before they are
+    # added or when the error page itself fails (ufm_intl/middleware.py).
+    "ufm_intl.middleware.LastResortMiddleware",
     # First the host is checked and HTTP redirected to HTTPS; then a cached page for a visitor is
     # answered before any other work (see publishing/cache.py).
     "django.middleware.security.SecurityMiddleware",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ufm_intl.middleware.AllowImportMapMiddleware",
+    # Input no view can use (NUL bytes) answers 400 before the session or a view meets it.
+    "ufm_intl.middleware.RejectUnusableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "publishing.redirects.RedirectFallbackMiddleware",
     # axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -176,6 +182,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Where a login goes when its ?next= is missing or refused (another site, say).
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Login throttling: a user from one address is locked out after AXES_FAILURE_LIMIT failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
@@ -184,9 +192,23 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0) or None
+# Behind PROXY_COUNT proxies the client's address is the one the outermost proxy added to
+# X-Forwarded-For: the PROXY_COUNT-th from the right (nginx's $proxy_add_x_forwarded_for appends the
+# address it saw). Whatever a client writes into the header itself stays to the left of it and is not
+# believed. django-ipware counts only the proxies listed in the header, not the one connecting to us.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+if PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    AXES_IPWARE_PROXY_ORDER = "left-most"
+    # A header with more addresses than the proxies (one the client sent) still gives the right one.
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
-# When on, superusers must verify a TOTP device before they can use the admin.
+# Two-factor: when on, every staff account (or every superuser) must give a code from an authenticator
+# app at login; accounts without an authenticator cannot log in until one is added for them.
+OTP_REQUIRED_FOR_STAFF = env.bool("OTP_REQUIRED_FOR_STAFF", default=False)
 OTP_REQUIRED_FOR_SUPERUSERS = env.bool("OTP_REQUIRED_FOR_SUPERUSERS", default=False)
 OTP_TOTP_ISSUER = "ufm-intl"
 
@@ -218,6 +240,8 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# The largest agreement document (a PDF) editors may upload.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 WHITENOISE_MAX_AGE = 60 * 60
 
 # --- Security ---------------------------------------------------------------
@@ -229,6 +253,11 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# The language a visitor chose: only over HTTPS in production, never read by scripts, not sent along
+# when another site links here by POST.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -270,17 +299,29 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
+        # Control characters in a message are escaped: a path or a user name cannot start a line.
         "line": {
+            "class": "ufm_intl.logs.LineFormatter",
             "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s message=%(message)s",
         },
     },
+    "filters": {
+        "refused_requests_are_warnings": {"()": "ufm_intl.logs.RefusedRequestsAreWarnings"},
+    },
     "handlers": {
         "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line"},
+        "security": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+            "filters": ["refused_requests_are_warnings"],
+        },
     },
     "root": {"handlers": ["stdout"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.request": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
-        "django.security": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        # Refused requests (a foreign Host header, a disallowed admin field) are answered 400: warnings.
+        "django.security": {"handlers": ["security"], "level": "WARNING", "propagate": False},
         # Lockouts are warnings; every successful login is not worth a line.
         "axes": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },

@@ -16,7 +16,7 @@ class I18nSitemap(Sitemap):
 
 class StaticSitemap(I18nSitemap):
     def items(self):
-        return ["centres:list", "agreements:list", "contacts:list"]
+        return ["centres:list", "agreements:list", "countries", "contacts:list"]
 
     def location(self, item):
         return reverse(item)

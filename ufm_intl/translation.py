@@ -12,15 +12,15 @@ from ufm_intl.models import Initiative, Page
 
 @register(Page)
 class PageTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", "known_problems")
     required_languages = ("en",)
 
 
 @register(Initiative)
 class InitiativeTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "slug", "summary", "body")
     required_languages = ("en",)
 
 
 registry.register(Page)
-registry.register(Initiative)
+registry.register(Initiative, redirect_on_rename=True)

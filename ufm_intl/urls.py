@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from agreements import api as agreements_api
 from centres import api as centres_api
 from contacts import api as contacts_api
 from publishing.cache import cache_public_page
-from ufm_intl import views
+from ufm_intl import two_factor, views
 from ufm_intl.login import AdminLoginForm
 from ufm_intl.sitemaps import sitemaps
 
@@ -19,11 +20,14 @@ admin.site.login_form = AdminLoginForm
 admin.site.login_template = "admin/ufm_login.html"
 
 handler400 = "ufm_intl.views.bad_request"
+handler403 = "ufm_intl.views.permission_denied"
 handler404 = "ufm_intl.views.page_not_found"
 handler500 = "ufm_intl.views.server_error"
 
 urlpatterns = [
     path("", views.root, name="root"),
+    # Before the admin's own URLs, which would answer this address with a 404.
+    path("admin/two-factor/", admin.site.admin_view(two_factor.enrol), name="two-factor"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/agreements/", agreements_api.agreement_list, name="api-agreements"),
@@ -31,7 +35,7 @@ urlpatterns = [
     path("api/v1/contacts/", contacts_api.contact_list, name="api-contacts"),
     path(
         "sitemap.xml",
-        cache_public_page(sitemap),
+        cache_public_page(require_safe(sitemap)),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
@@ -43,8 +47,11 @@ urlpatterns += i18n_patterns(
     path("", views.overview, name="overview"),
     path(_("centres/"), include("centres.urls")),
     path(_("agreements/"), include("agreements.urls")),
+    path(_("countries/"), views.countries_list, name="countries"),
     path(_("countries/<str:code>/"), views.country, name="country"),
     path(_("contacts/"), include("contacts.urls")),
     path(_("programmes/"), views.programmes, name="programmes"),
     path(_("accessibility/"), views.accessibility, name="accessibility"),
+    path(_("search/"), views.site_search_page, name="search"),
+    path(_("data/"), views.data, name="data"),
 )

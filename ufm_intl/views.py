@@ -7,17 +7,23 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language, get_language_from_request
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from django_countries import countries
 
+from agreements.downloads import AGREEMENTS
 from agreements.models import BilateralAgreement
+from centres.downloads import CENTRES
 from centres.models import InnovationCentre
+from contacts.downloads import CONTACTS
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
+from ufm_intl.forms import SiteSearchForm
 from ufm_intl.models import Initiative, Page
+from ufm_intl.search import site_search
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +89,40 @@ class AccessibilityView(PageView):
     page_key = Page.Key.ACCESSIBILITY
 
 
+class DataView(PageView):
+    """The downloadable files and their columns; the text above them, with the terms of reuse, is the editors'."""
+
+    template_name = "ufm_intl/data.html"
+    page_key = Page.Key.DATA
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(datasets=[AGREEMENTS, CENTRES, CONTACTS], **kwargs)
+
+
+class SiteSearchView(TemplateView):
+    """The site-wide search (ufm_intl/search.py). Bad input answers 400 with the form's message, as on the
+    agreements page."""
+
+    template_name = "ufm_intl/search.html"
+
+    def get(self, request, *args, **kwargs):
+        form = SiteSearchForm(request.GET)
+        context = {"form": form}
+        status = 200
+        if form.is_valid():
+            query = form.cleaned_data["q"]
+            if query:
+                language = get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+                found = site_search(query, language)
+                context.update(query=query, found=found)
+                if not found.results:
+                    context["countries_with_agreements"] = BilateralAgreement.objects.published().countries_by_name()
+        else:
+            context["error"] = form.error_text()
+            status = 400
+        return self.render_to_response(self.get_context_data(**context), status=status)
+
+
 class CountryView(TemplateView):
     """Everything the portal has about one country: its agreement, centres, funding and contacts."""
 
@@ -114,13 +154,39 @@ class CountryView(TemplateView):
         )
 
 
+class CountryListView(TemplateView):
+    """The countries the portal has something about: an agreement, an Innovation Centre or both."""
+
+    template_name = "ufm_intl/country_list.html"
+
+    def get_context_data(self, **kwargs):
+        agreement_countries = set(BilateralAgreement.objects.published().countries())
+        centres_by_country = {}
+        for centre in InnovationCentre.objects.published():
+            centres_by_country.setdefault(centre.country.code, []).append(centre)
+        codes = agreement_countries | set(centres_by_country)
+        rows = [
+            {
+                "code": code,
+                "name": countries.name(code),
+                "has_agreement": code in agreement_countries,
+                "centres": centres_by_country.get(code, []),
+            }
+            for code in codes
+        ]
+        return super().get_context_data(countries=sorted(rows, key=lambda row: row["name"]), **kwargs)
+
+
 overview = cache_public_page(OverviewView.as_view())
+countries_list = cache_public_page(CountryListView.as_view())
 programmes = cache_public_page(ProgrammesView.as_view())
 accessibility = cache_public_page(AccessibilityView.as_view())
+data = cache_public_page(DataView.as_view())
+site_search_page = cache_public_page(SiteSearchView.as_view())
 country = cache_public_page(CountryView.as_view())
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -131,7 +197,7 @@ def robots_txt(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """For load balancers: 503 when this instance cannot serve pages (the database is down), else 200.
 
@@ -171,6 +237,13 @@ def root(request):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def permission_denied(request, exception=None):
+    """403: in the admin's own layout for editors (an action their group does not allow), else the site's."""
+    if request.path_info.startswith("/admin/") and getattr(request, "user", None) and request.user.is_staff:
+        return render(request, "admin/403.html", {"title": _("Not allowed")}, status=403)
+    return render(request, "403.html", status=403)
 
 
 def bad_request(request, exception=None):

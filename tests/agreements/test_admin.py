@@ -65,7 +65,7 @@ def test_agreement_dates_and_uniqueness_are_validated(seeded, editor_client):
     data = form_data(editor_client.get(url))
     data.update(signed_on="2024-05-01", valid_until="2023-05-01")
     response = editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE="da")
-    assert "“Gyldig til” skal ligge efter datoen, hvor aftalen blev indgået." in response.content.decode()
+    assert "»Gyldig til« skal ligge efter den dato, hvor aftalen blev indgået." in response.content.decode()
 
     data.update(valid_until="2029-05-01", country="DE")
     response = editor_client.post(url, data)

@@ -6,6 +6,7 @@ Runs on whichever database DATABASE_URL names; CI runs it on SQLite and PostgreS
 import pytest
 
 from agreements.models import BilateralAgreement, CountryAlias
+from publishing.country_search import countries_for_query
 
 # (query, expected countries in order). Seed content: agreements with US CN JP DE KR IN BR IL ZA TR.
 QUERIES = [
@@ -52,6 +53,19 @@ QUERIES = [
     ("kor", ["KR"]),
     ("IND", ["IN"]),
     ("za", ["ZA"]),
+    # Formal names as official lists write them: short name first, designation after a comma or in brackets
+    ("Korea, Republic of", ["KR"]),
+    ("Korea (the Republic of)", ["KR"]),
+    ("Korea, Rep.", ["KR"]),
+    ("Korea, South", ["KR"]),
+    ("China, People's Republic of", ["CN"]),
+    ("Germany, Federal Republic of", ["DE"]),
+    ("Brazil, Federative Republic of", ["BR"]),
+    ("India, Republic of", ["IN"]),
+    ("Israel, State of", ["IL"]),
+    ("South Africa, Republic of", ["ZA"]),
+    ("Turkey, Republic of", ["TR"]),
+    ("America, United States of", ["US"]),
     # Misspellings of one or two letters (names of five letters or more)
     ("Germny", ["DE"]),
     ("Gremany", ["DE"]),
@@ -61,6 +75,16 @@ QUERIES = [
     ("Brazeel", ["BR"]),
     ("Sydkorae", ["KR"]),
     ("Inida", ["IN"]),
+    ("Brazl", ["BR"]),
+    ("Isral", ["IL"]),
+    # Four letters: one letter dropped from a five-letter name
+    ("Japn", ["JP"]),
+    ("Jpan", ["JP"]),
+    ("Inda", ["IN"]),
+    ("Chna", ["CN"]),
+    ("Cina", ["CN"]),
+    ("Kora", ["KR"]),
+    ("Seol", ["KR"]),
     # Prefixes of three letters or more
     ("Ger", ["DE"]),
     ("Tysk", ["DE"]),
@@ -96,9 +120,21 @@ QUERIES = [
     ("Denmark", []),
     ("Holland", []),
     ("UK", []),
+    ("Iran, Islamic Republic of", []),
+    ("Iran (Islamic Republic of)", []),
+    ("Korea, Democratic People's Republic of", []),
+    ("Korea, Dem. People's Rep.", []),
+    ("Korea, North", []),
+    ("Taiwan, Province of China", []),
+    ("Hong Kong SAR, China", []),
+    ("Chle", []),
+    ("Spin", []),
     # Not a country at all
     ("Research", []),
     ("xyz", []),
+    ("Sune", []),
+    ("Karin", []),
+    ("Germany, Japan", []),
     ("a", []),
     ("%", []),
     ("_", []),
@@ -125,3 +161,19 @@ def test_editors_aliases_are_searched(seeded):
     CountryAlias.objects.create(country="JP", alias="Nihon-koku")
 
     assert list(BilateralAgreement.objects.published().search("nihon koku").values_list("country", flat=True)) == ["JP"]
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        ("Iran, Islamic Republic of", "IR"),
+        ("Korea, Democratic People's Republic of", "KP"),
+        ("Taiwan, Province of China", "TW"),
+        ("Tanzania, United Republic of", "TZ"),
+        ("Congo, Dem. Rep.", "CD"),
+        ("Chle", "CL"),
+    ],
+)
+def test_a_country_without_agreement_is_still_recognised(query, country):
+    """These find no agreement because the country has none, not because the name was not understood."""
+    assert countries_for_query(query) == [country]

@@ -27,7 +27,7 @@ def test_phone_numbers_are_parsed_and_stored_in_e164(seeded, editor_client):
     ("language", "message"),
     [
         ("en", "Enter a valid phone number, for example +45 72 31 82 13."),
-        ("da", "Indtast et gyldigt telefonnummer, for eksempel +45 72 31 82 13."),
+        ("da", "Indtast et gyldigt telefonnummer, f.eks. +45 72 31 82 13."),
     ],
 )
 def test_invalid_phone_is_explained_in_the_editors_language(seeded, editor_client, language, message):

@@ -4,6 +4,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP, PHONE
+from tests.e2e.test_accessibility import PAGE_TYPES
+
+
+def open_menu(page, viewport, name="Menu"):
+    """On phones the main menu is folded behind its "Menu" disclosure."""
+    if viewport["width"] < 768:
+        page.locator("summary", has_text=name).click()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -13,6 +20,7 @@ def test_visitor_finds_the_korea_agreement_and_a_contact(site, browser, viewport
 
     page.goto(f"{site}/")
     expect(page).to_have_url(f"{site}/en/")
+    open_menu(page, viewport)
     page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Innovation Centres").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Innovation Centres")
 
@@ -20,16 +28,17 @@ def test_visitor_finds_the_korea_agreement_and_a_contact(site, browser, viewport
     expect(page).to_have_url(f"{site}/en/centres/munich/")
 
     page.get_by_role("link", name="Dansk").click()
-    expect(page).to_have_url(f"{site}/da/centre/munich/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Innovationscenter Danmark München")
+    expect(page).to_have_url(f"{site}/da/centre/munchen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Innovation Centre Denmark München")
 
+    open_menu(page, viewport)
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Aftaler").click()
     page.get_by_label("Søg efter land").fill("Sydkorea")
     page.get_by_label("Søg efter land").press("Enter")
     expect(page.get_by_role("heading", name="1 aftale")).to_be_visible()
 
     page.get_by_role("link", name="Bilateral aftale med Sydkorea").click()
-    expect(page).to_have_url(f"{site}/da/aftaler/south-korea/")
+    expect(page).to_have_url(f"{site}/da/aftaler/sydkorea/")
     funders = page.locator("section", has=page.get_by_role("heading", name="Finansieringspartnere"))
     expect(funders).to_contain_text("Innovationsfonden")
 
@@ -38,6 +47,7 @@ def test_visitor_finds_the_korea_agreement_and_a_contact(site, browser, viewport
         "Innovation Fund Denmark"
     )
 
+    open_menu(page, viewport)
     page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Contacts").click()
     phone = page.get_by_role("link", name="+45 72 31 82 13")
     expect(phone).to_have_attribute("href", "tel:+4572318213")
@@ -48,13 +58,72 @@ def test_visitor_finds_the_korea_agreement_and_a_contact(site, browser, viewport
     context.close()
 
 
-def test_pages_fit_a_320_pixel_screen(site, browser):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_no_page_is_wider_than_a_phone(site, browser, language, width):
+    context = browser.new_context(viewport={"width": width, "height": 640}, locale=language)
     page = context.new_page()
-    for path in ["/en/", "/en/centres/", "/da/aftaler/?q=Tyskland", "/en/contacts/", "/en/agreements/south-korea/"]:
-        page.goto(site + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    too_wide = {}
+    for urls in PAGE_TYPES.values():
+        page.goto(site + urls[language])
+        for menu in ["closed", "open"]:
+            if menu == "open":
+                page.locator("details.menu-narrow > summary").click()
+            scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if scroll_width > inner_width:
+                too_wide[f"{urls[language]} (menu {menu})"] = scroll_width
+    context.close()
+    assert not too_wide, f"wider than {width}px: {too_wide}"
+
+
+def test_the_phone_menu_is_compact_and_works_without_javascript(site, browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False, locale="da")
+    page = context.new_page()
+    page.goto(f"{site}/da/")
+
+    # Folded, the menu is one row high (it took three before the content on a phone).
+    assert page.evaluate("document.querySelector('.main-nav').getBoundingClientRect().height") < 60
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    expect(menu.get_by_role("link", name="Lande")).to_be_hidden()
+    page.locator("summary", has_text="Menu").click()
+    menu.get_by_role("link", name="Lande").click()
+    expect(page).to_have_url(f"{site}/da/lande/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lande")
+    context.close()
+
+
+def test_map_markers_lead_to_their_centres(site, browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{site}/en/centres/")
+    page.locator("figure.world-map a", has_text="Seoul").click()
+    expect(page).to_have_url(f"{site}/en/centres/seoul/")
+    context.close()
+
+
+def test_map_gives_way_to_the_list_on_phones(site, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site}/en/centres/")
+    expect(page.locator("figure.world-map")).to_be_hidden()
+    expect(page.get_by_role("link", name="Innovation Centre Denmark Seoul")).to_be_visible()
+    context.close()
+
+
+def test_the_initiatives_fill_their_rows(site, browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{site}/en/")
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('.initiatives > li')].map(li => { const r = li.getBoundingClientRect();"
+        " return [Math.round(r.top), Math.round(r.right)]; })"
+    )
+    list_right = page.evaluate("Math.round(document.querySelector('.initiatives').getBoundingClientRect().right)")
+    rows = {}
+    for top, right in boxes:
+        rows[top] = max(rows.get(top, 0), right)
+    # Every row, the last included, reaches the right edge: no empty slot.
+    assert all(abs(right - list_right) <= 1 for right in rows.values()), (rows, list_right)
     context.close()
 
 
@@ -64,14 +133,14 @@ def test_search_and_filters_work_without_javascript(site, browser):
     page.goto(f"{site}/en/agreements/")
 
     page.get_by_label("Search by country").fill("Brasil")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("search", name="Search agreements").get_by_role("button", name="Search").click()
     expect(page.get_by_role("heading", name="1 agreement")).to_be_visible()
     expect(page.get_by_role("link", name="Bilateral agreement with Brazil")).to_be_visible()
 
     page.get_by_label("Search by country").fill("")
     page.get_by_label("Funding partner").select_option(label="Innovation Fund Denmark")
     page.get_by_label("Region").select_option(label="Asia")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("search", name="Search agreements").get_by_role("button", name="Search").click()
     expect(page).to_have_url(re.compile(r"funder=innovation-fund-denmark.*region=asia"))
     expect(page.get_by_role("heading", name="3 agreements")).to_be_visible()
 
@@ -110,7 +179,7 @@ def test_keyboard_only(site, browser):
     tab_to("#id_q")
     page.keyboard.type("Germany")
     tab_to("#id_region")
-    page.keyboard.press("ArrowDown")  # "Europe"
+    page.keyboard.type("Eu")  # "Europe"
     tab_to("button[type=submit]")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"q=Germany.*region=europe"))
@@ -119,5 +188,5 @@ def test_keyboard_only(site, browser):
     page.goto(f"{site}/en/centres/munich/")
     tab_to("a[hreflang=da]")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{site}/da/centre/munich/")
+    expect(page).to_have_url(f"{site}/da/centre/munchen/")
     context.close()

@@ -125,5 +125,5 @@ def test_a_database_of_the_previous_schema_keeps_its_content_and_history(tmp_pat
     assert found["alias"] == ["Deutschland"]
     assert found["page"] == "International cooperation"
     assert found["history"] == ["karin", "Typed in"]
-    assert found["editors_permissions"] == 27
+    assert found["editors_permissions"] == 35  # agreement documents, redirects and change notes included
     assert found["version_moves_on"] is True

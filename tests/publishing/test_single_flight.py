@@ -7,7 +7,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from publishing import versions
+from publishing import scheduling, versions
 from publishing.cache import PublicPageCacheMiddleware
 
 
@@ -40,6 +40,8 @@ def version(monkeypatch):
 
     current = Version()
     monkeypatch.setattr(versions, "current", lambda: current.value)
+    # Nothing is scheduled: these tests are about the version alone (see tests/publishing/test_scheduling.py).
+    monkeypatch.setattr(scheduling, "next_scheduled_change", lambda version=None: None)
     return current
 
 

@@ -1,6 +1,6 @@
 from django.core.management import call_command
 
-from agreements.models import BilateralAgreement, CountryAlias, FundingPartner
+from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
 from centres.models import FocusArea, InnovationCentre
 from contacts.models import ContactPerson
 from tests.factories import delete_all_content
@@ -26,7 +26,7 @@ def test_seed_loads_the_source_content(db):
         "US", "CN", "JP", "DE", "KR", "IN", "BR", "IL", "ZA", "TR",
     }  # fmt: skip
     assert FocusArea.objects.count() == 3
-    assert Page.objects.count() == 3
+    assert Page.objects.count() == 4
     assert Initiative.objects.count() == 5
 
 
@@ -64,7 +64,7 @@ def test_content_exists_in_danish(db):
     call_command("seed_portal")
 
     munich = InnovationCentre.objects.get(slug="munich")
-    assert munich.name_da == "Innovationscenter Danmark München"
+    assert munich.name_da == "Innovation Centre Denmark München"
     assert BilateralAgreement.objects.get(country="DE").title_da == "Bilateral aftale med Tyskland"
     overview = Page.objects.get(key="overview")
     assert "Uddannelses- og Forskningsministeriet" in overview.body_da
@@ -101,3 +101,48 @@ def test_seed_never_overwrites_what_an_editor_changed(db):
     assert not germany.funding_partners.exists()
     assert ContactPerson.objects.get(email="kra@ufm.dk").phone == "+4533929700"
     assert ContactPerson.objects.count() == 2
+
+
+def test_the_seed_gives_no_item_what_the_source_says_only_of_the_group(db):
+    call_command("seed_portal")
+
+    # "Focus areas for the centres include …" and "possible activities include …" are said of the
+    # centres and the agreements as groups: the terms exist, but no single item is tagged with them.
+    assert FocusArea.objects.count() == 3 and Activity.objects.count() == 3
+    assert not InnovationCentre.focus_areas.through.objects.exists()
+    assert not BilateralAgreement.activities.through.objects.exists()
+    assert set(InnovationCentre.objects.values_list("body_en", flat=True)) <= {"", None}
+    assert set(BilateralAgreement.objects.values_list("description_en", flat=True)) <= {"", None}
+    centres = Initiative.objects.get(slug="innovation-centre-denmark")
+    assert "green technologies, information and communication technologies" in centres.body_en
+    assert "grønne teknologier, informations- og kommunikationsteknologi" in centres.body_da
+
+
+def test_regions_follow_un_m49(db):
+    call_command("seed_portal")
+
+    regions = dict(BilateralAgreement.objects.values_list("country", "region"))
+    assert regions == {
+        "US": "americas", "BR": "americas", "DE": "europe", "ZA": "africa",
+        "CN": "asia", "JP": "asia", "KR": "asia", "IN": "asia", "IL": "asia", "TR": "asia",
+    }  # fmt: skip
+
+
+def test_danish_seed_text_is_the_ministrys(db):
+    call_command("seed_portal")
+
+    overview = Page.objects.get(key="overview")
+    assert "udpræget international i sin natur" in overview.summary_da
+    assert "varetager og udvikler" in overview.body_da
+    other = Initiative.objects.get(slug="intergovernmental-cooperation")
+    assert other.summary_da.endswith("myndighedssamarbejde, f.eks. i Sydafrika.")
+    assert Initiative.objects.get(slug="innovation-centre-denmark").title_da == "Innovation Centre Denmark (ICDK)"
+    assert not InnovationCentre.objects.filter(name_da__contains="Innovationscenter Danmark").exists()
+
+
+def test_the_accessibility_statement_claims_nothing_before_an_audit(db):
+    call_command("seed_portal")
+
+    statement = Page.objects.get(key="accessibility")
+    assert statement.compliance_status == "" and statement.statement_prepared_on is None
+    assert "WCAG" not in statement.body_en and "WCAG" not in statement.body_da

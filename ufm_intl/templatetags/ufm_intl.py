@@ -1,11 +1,14 @@
 import json
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
+from publishing import richtext
+from ufm_intl.models import Initiative
 
 register = template.Library()
 
@@ -24,6 +27,26 @@ def agreements_with(country):
 def centres_in(country):
     """The published Innovation Centres in a country: ``{% centres_in agreement.country as centres %}``."""
     return InnovationCentre.objects.published().for_country(country)
+
+
+@register.simple_tag
+def initiative(kind):
+    """The published initiative of a kind, whose text introduces that kind's list page.
+
+    ``{% initiative "centres" as intro %}``: what the source says of the centres or the agreements as a
+    group is said once, there, rather than on every centre or agreement.
+    """
+    return Initiative.objects.published().of_kind(kind).first()
+
+
+# Editors' rich text, cleaned again on the way out (the same rules as on the way in; publishing/richtext.py).
+register.filter("rich_text", richtext.rich_text, is_safe=True)
+
+
+@register.simple_tag
+def time_element(date):
+    """A date as ``<time datetime="2026-11-28">28. november 2026</time>``, for use inside a sentence."""
+    return format_html('<time datetime="{}">{}</time>', date.isoformat(), date_format(date, "DATE_FORMAT"))
 
 
 # Inside <script>, these characters could end the element or start markup; JSON allows escaping them.
@@ -62,7 +85,7 @@ def centres_json_ld(context, centres):
                 "latitude": float(centre.latitude),
                 "longitude": float(centre.longitude),
             }
-        if centre.website:
-            item["sameAs"] = centre.website
+        if richtext.safe_url(centre.website):
+            item["sameAs"] = richtext.safe_url(centre.website)
         items.append(item)
     return json_ld(items if len(items) != 1 else items[0])

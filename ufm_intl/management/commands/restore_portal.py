@@ -1,23 +1,87 @@
+import json
+from pathlib import Path
+
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 
 from publishing import versions
+from publishing.models import ContentVersion
+from ufm_intl import backup_files
+
+CONTENT_APPS = ["ufm_intl", "centres", "agreements", "contacts", "publishing"]
+
+
+def holds_data():
+    """Whether the database holds accounts or content (a freshly migrated one holds neither)."""
+    models = [get_user_model()] + [
+        model
+        for label in CONTENT_APPS
+        for model in apps.get_app_config(label).get_models()
+        if model is not ContentVersion
+    ]
+    return any(model._default_manager.exists() for model in models)
+
+
+def empty_in_transaction():
+    """Delete every row (flush), inside the caller's transaction."""
+    if connection.vendor == "postgresql":
+        # TRUNCATE refuses to run while checks deferred by earlier writes in the transaction are pending:
+        # run them now, and defer them again for loading, which writes rows before those they refer to.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        call_command("flush", "--noinput", verbosity=0)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    else:
+        call_command("flush", "--noinput", verbosity=0)
 
 
 class Command(BaseCommand):
-    help = "Load a backup written by backup_portal into a migrated database (empty, or to be overwritten)."
+    help = (
+        "Load a backup written by backup_portal into an empty migrated database, or with --replace "
+        "replace everything a database holds with it. All or nothing: one transaction. The uploaded files "
+        "are restored from the archive written next to it (<backup>.files.tar)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("backup", help="The JSON file written by backup_portal")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Delete everything the database holds (content, history, accounts, sessions) and load the backup.",
+        )
 
     def handle(self, *args, **options):
+        archive = backup_files.archive_path(options["backup"])
+        has_archive = Path(archive).is_file()
+        with open(options["backup"], encoding="utf-8") as backup:
+            needs_files = bool(backup_files.names_in_rows(json.load(backup)))
+        if needs_files and not has_archive:
+            raise CommandError(
+                f"The backup names uploaded files, but their archive {archive} is missing; nothing was restored. "
+                "Put the archive written with the backup next to it."
+            )
         # The backup holds the history itself; loading must not add history rows of its own.
         enabled = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
         settings.SIMPLE_HISTORY_ENABLED = False
         try:
             with transaction.atomic():
+                if holds_data():
+                    if not options["replace"]:
+                        raise CommandError(
+                            "The database already holds content or accounts; nothing was restored. Restore "
+                            "into an empty migrated database, or add --replace to replace everything in this "
+                            "one with the backup."
+                        )
+                    # Emptied and loaded in one transaction: if loading fails, the database is as it was.
+                    empty_in_transaction()
+                if has_archive:
+                    # Before the rows that name them; files left by a failed load are unused, not harmful.
+                    backup_files.restore_archive(archive)
                 call_command("loaddata", options["backup"], verbosity=options["verbosity"])
                 versions.bump()
         finally:

@@ -1,0 +1,172 @@
+"""Old addresses keep working: renamed items and pages editors moved answer with a permanent redirect.
+
+When the slug of a model registered with ``redirect_on_rename`` changes (in either language), its old
+address in that language is recorded as an automatic ``Redirect`` to the item itself, so the redirect
+follows later renames and a chain of renames is always one hop. Renaming back to an old slug removes
+that redirect. Editors add redirects from old ufm.dk paths by hand, with a fixed new address.
+
+Redirects are looked up only when a request would otherwise answer 404 (``RedirectFallbackMiddleware``),
+so ordinary pages never pay for them. An automatic redirect to an item a visitor may not see (a
+draft, or outside its publishing window) stays a 404.
+"""
+
+import copy
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError
+from django.db.models.signals import pre_save
+from django.http import HttpResponsePermanentRedirect
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from publishing.models import Redirect
+from publishing.registry import redirects_on_rename
+
+# How many manual redirects are followed to find where a chain ends; more is a loop.
+MAX_HOPS = 5
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def address_in(item, language):
+    """The item's public address in ``language``."""
+    with translation.override(language):
+        return item.get_absolute_url()
+
+
+def _path(address):
+    return address.split("#", 1)[0]
+
+
+def _slug_fields(model):
+    return [f"slug_{code}" for code in languages()]
+
+
+def fill_missing_slugs(item):
+    """An item without a slug in some language uses the default language's slug there."""
+    default = getattr(item, f"slug_{settings.LANGUAGE_CODE}", "")
+    for field in _slug_fields(type(item)):
+        if not getattr(item, field, None):
+            setattr(item, field, default)
+
+
+def record_rename(sender, instance, raw=False, **kwargs):
+    """Before a registered item is saved with a new slug, keep its old addresses as redirects to it."""
+    if raw or not redirects_on_rename(sender):
+        return
+    fill_missing_slugs(instance)
+    if instance._state.adding or instance.pk is None:
+        return
+    fields = _slug_fields(sender)
+    stored = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
+    if stored is None or all(stored[field] == getattr(instance, field) for field in fields):
+        return
+    before = copy.copy(instance)
+    for field in fields:
+        setattr(before, field, stored[field])
+    content_type = ContentType.objects.get_for_model(sender)
+    current = {_path(address_in(instance, language)) for language in languages()}
+    for language in languages():
+        old = _path(address_in(before, language))
+        if old in current:
+            continue  # Initiatives, say, are anchors on a page whose address does not change.
+        Redirect.objects.update_or_create(
+            old_path=old,
+            defaults={"content_type": content_type, "object_id": instance.pk, "new_path": "", "is_automatic": True},
+        )
+    # An address the item answers again is no longer a redirect (renaming back never makes a loop).
+    Redirect.objects.filter(old_path__in=current, is_automatic=True).delete()
+
+
+def _visible_item(redirect, user):
+    model = redirect.content_type.model_class()
+    if model is None:
+        return None
+    rows = model._default_manager.all()
+    if hasattr(rows, "visible_to"):
+        rows = rows.visible_to(user)
+    return rows.filter(pk=redirect.object_id).first()
+
+
+def redirect_for(path, user=None):
+    """Where the old address ``path`` now lives, following redirects to the end; None if nowhere a
+    visitor (or ``user``) may go."""
+    user = user or AnonymousUser()
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    seen = {path}
+    target = None
+    for _hop in range(MAX_HOPS):
+        redirect = Redirect.objects.select_related("content_type").filter(old_path=_path(target or path)).first()
+        if redirect is None:
+            break
+        if redirect.is_automatic:
+            item = _visible_item(redirect, user)
+            if item is None:
+                return None
+            target = address_in(item, language)
+            break
+        target = redirect.new_path
+        if _path(target) in seen:
+            return None  # A loop of manual redirects.
+        seen.add(_path(target))
+    if target is None or _path(target) == path:
+        return None
+    return target
+
+
+class RedirectFallbackMiddleware:
+    """Answer a 404 with a 301 when the address is an old one (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        try:
+            target = redirect_for(request.path, getattr(request, "user", None))
+        except DatabaseError:
+            return response
+        if target is None:
+            return response
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+
+pre_save.connect(record_rename, dispatch_uid="publishing-record-rename")
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Editors add redirects from old addresses by hand and see the ones recorded on renames."""
+
+    list_display = ("old_path", "destination", "is_automatic", "updated_at")
+    list_filter = ("is_automatic", "content_type")
+    list_select_related = ("content_type",)
+    search_fields = ("old_path", "new_path")
+    fields = ("old_path", "new_path", "is_automatic", "destination", "created_at", "updated_at")
+    readonly_fields = ("is_automatic", "destination", "created_at", "updated_at")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_automatic:
+            return (*self.readonly_fields, "old_path", "new_path")
+        return self.readonly_fields
+
+    @admin.display(description=_("goes to"))
+    def destination(self, obj):
+        if obj.pk is None:
+            return "—"
+        if not obj.is_automatic:
+            return obj.new_path
+        item = obj.target
+        if item is None:
+            return "—"
+        address = address_in(item, translation.get_language_from_path(obj.old_path) or settings.LANGUAGE_CODE)
+        return format_html('<a href="{}">{}</a> ({})', address, address, item)

@@ -1,0 +1,350 @@
+"""Searching the text of content in one language, best match first, on PostgreSQL and on SQLite.
+
+Content apps call ``search`` from a QuerySet method that names the fields and their weights, e.g.::
+
+    def search_text(self, query, language):
+        return text_search.search(
+            self, query, language,
+            fields={"title": "A", "summary": "B", "description": "C"},
+            related={"funding_partners__name": "B"},
+        )
+
+A translated field (modeltranslation) is searched as visitors of ``language`` see it: in that
+language, or in the other where it is empty. Every word of the query must match, in any field;
+words match whatever their ending ("aftaler" finds "aftale", "centres" finds "centre").
+
+- **PostgreSQL** does it in the database: ``SearchVector`` over the fields with the "danish" or
+  "english" text search configuration, ``websearch`` queries, ``SearchRank`` with the weights A–D.
+- **Elsewhere** (SQLite in development and tests) the database only narrows the rows (``LIKE`` on the
+  words' stems), and Python stems the words with rules of the same kind (``stem``) and ranks them
+  with the same weights. The best matches are the same; the order of weaker ones may differ.
+
+``snippet`` gives the passage of a text around the first matching word, with the matches marked.
+"""
+
+import functools
+import html
+import operator
+import re
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connections, models
+from django.db.models import Case, F, Func, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.html import format_html, format_html_join, strip_tags
+
+# PostgreSQL's text search configuration for each site language.
+CONFIGURATIONS = {"en": "english", "da": "danish"}
+# PostgreSQL's default weights for A, B, C and D; the Python ranking uses the same.
+WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+
+_WORD = re.compile(r"[^\W_]+")
+
+# The stop words of PostgreSQL's "english" and "danish" configurations (Snowball's lists): words too
+# common to search for, left out of queries on every database alike.
+_ENGLISH_STOP_WORDS = """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers
+    herself it its itself they them their theirs themselves what which who whom this that these those am is are
+    was were be been being have has had having do does did doing a an the and but if or because as until while
+    of at by for with about against between into through during before after above below to from up down in
+    out on off over under again further then once here there when where why how all any both each few more
+    most other some such no nor not only own same so than too very s t can will just don should now
+"""
+_DANISH_STOP_WORDS = """
+    og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde
+    ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind
+    når være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende
+    mine alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan
+"""
+STOP_WORDS = {"en": frozenset(_ENGLISH_STOP_WORDS.split()), "da": frozenset(_DANISH_STOP_WORDS.split())}
+
+
+# --- Stemming (the Python side) ---------------------------------------------------------------------
+
+_DANISH_VOWELS = frozenset("aeiouyæåø")
+# Snowball's Danish step 1 endings, longest first.
+_DANISH_ENDINGS = """
+    hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer heds es endes erendes enes
+    ernes eres ens hedens erens ers ets erets et eret
+"""
+_DANISH_SUFFIXES = sorted(_DANISH_ENDINGS.split(), key=len, reverse=True)
+_DANISH_S_ENDINGS = frozenset("abcdfghjklmnoprtvyzå")
+_ENGLISH_VOWELS = frozenset("aeiouy")
+# (suffix, replacement), longest first: "countries" and "country" both become "countri".
+_ENGLISH_SUFFIXES = [
+    ("ibilities", ""),
+    ("abilities", ""),
+    ("ational", "ate"),
+    ("ibility", ""),
+    ("ability", ""),
+    ("ations", ""),
+    ("ities", ""),
+    ("ation", ""),
+    ("ingly", ""),
+    ("ings", ""),
+    ("edly", ""),
+    ("ible", ""),
+    ("able", ""),
+    ("ing", ""),
+    ("ity", ""),
+    ("ies", "i"),
+    ("ied", "i"),
+    ("ed", ""),
+    ("es", ""),
+    ("ly", ""),
+    ("s", ""),
+    ("e", ""),
+    ("y", "i"),
+]
+
+
+def _region1(word, vowels):
+    """Where Snowball's R1 starts: after the first non-vowel that follows a vowel, and at least at 3."""
+    for i in range(1, len(word)):
+        if word[i] not in vowels and word[i - 1] in vowels:
+            return max(i + 1, 3)
+    return len(word)
+
+
+def _danish_stem(word):
+    """Snowball's Danish stemmer, steps 1, 2 and 4 (as PostgreSQL's "danish" configuration, nearly)."""
+    r1 = _region1(word, _DANISH_VOWELS)
+    for suffix in _DANISH_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= r1:
+            word = word[: -len(suffix)]
+            break
+    else:
+        if word.endswith("s") and len(word) - 1 >= r1 and len(word) > 1 and word[-2] in _DANISH_S_ENDINGS:
+            word = word[:-1]
+    if word[-2:] in ("gd", "dt", "gt", "kt") and len(word) - 2 >= r1:
+        word = word[:-1]
+    if len(word) - 2 >= r1 and len(word) > 1 and word[-1] == word[-2] and word[-1] not in _DANISH_VOWELS:
+        word = word[:-1]
+    return word
+
+
+def _english_stem(word):
+    """A few of Porter's rules for English endings: enough that plurals and -ing forms meet their word."""
+    r1 = _region1(word, _ENGLISH_VOWELS)
+    for suffix, replacement in _ENGLISH_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= r1:
+            if suffix == "s" and word[-2:-1] in ("s", "u", "i"):
+                continue  # "business", "campus", "analysis"
+            if suffix == "e" and len(word) < 5:
+                continue  # "Sune", "state": a short word keeps its e
+            word = word[: -len(suffix)] + replacement
+            break
+    # "researcher" meets "research", but "partner" stays: the ending must lie in Porter's R2.
+    r2 = r1 + _region1(word[r1:], _ENGLISH_VOWELS) if r1 < len(word) else len(word)
+    if word.endswith("er") and len(word) - 2 >= max(r2, r1 + 2):
+        word = word[:-2]
+    return word
+
+
+_STEMMERS = {"en": _english_stem, "da": _danish_stem}
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word, language):
+    """The stem of a lower-case ``word`` in ``language`` ("aftaler" -> "aftal")."""
+    return _STEMMERS[language](word)
+
+
+def words(text):
+    """The lower-case words of a plain text."""
+    return _WORD.findall(text.lower())
+
+
+def query_stems(query, language):
+    """The stems of the words of a query a visitor typed, without stop words, in their order."""
+    stems = []
+    for word in words(query):
+        if word not in STOP_WORDS[language]:
+            word_stem = stem(word, language)
+            if word_stem not in stems:
+                stems.append(word_stem)
+    return stems
+
+
+def plain_text(value):
+    """Text as a visitor reads it: rich text without its tags and entities, spaces collapsed."""
+    return " ".join(html.unescape(strip_tags(value or "")).split())
+
+
+# --- Snippets ---------------------------------------------------------------------------------------
+
+
+def snippet(text, stems, language, length=30):
+    """Up to ``length`` words of a plain ``text`` around the first word that matches one of ``stems``.
+
+    Matching words are marked with <mark>; everything else is escaped. None if no word matches.
+    """
+    tokens = list(_WORD.finditer(text))
+    matches = [i for i, token in enumerate(tokens) if stem(token.group().lower(), language) in stems]
+    if not matches:
+        return None
+    start = max(0, matches[0] - length // 3)
+    end = min(len(tokens), start + length)
+    marked = set(matches)
+    parts = ["… "] if start else []
+    position = tokens[start].start() if start else 0
+    for i in range(start, end):
+        token = tokens[i]
+        parts.append(text[position : token.start()])
+        parts.append(format_html("<mark>{}</mark>", token.group()) if i in marked else token.group())
+        position = token.end()
+    if end < len(tokens):
+        parts.append(" …")
+    else:
+        parts.append(text[position:])
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+# --- Searching --------------------------------------------------------------------------------------
+
+
+def search(queryset, query, language, *, fields, related=None):
+    """The rows of ``queryset`` that match every word of ``query``, best first, annotated with ``search_rank``.
+
+    ``fields`` maps field names to weights "A" (strongest) to "D"; ``related`` maps
+    "relation__field" paths of many-to-many relations (e.g. "funding_partners__name") to weights.
+    """
+    related = related or {}
+    if connections[queryset.db].vendor == "postgresql":
+        found = _search_in_postgresql(queryset, query, language, fields, related)
+    else:
+        found = _search_in_python(queryset, query, language, fields, related)
+    return found.order_by("-search_rank", *queryset.model._meta.ordering)
+
+
+def columns(model, name, language):
+    """The columns holding field ``name`` as shown in ``language``: its translation first, then the others."""
+    try:
+        model._meta.get_field(f"{name}_{language}")
+    except FieldDoesNotExist:
+        return [name]
+    codes = [language] + [code for code, _ in settings.LANGUAGES if code != language]
+    return [f"{name}_{code}" for code in codes]
+
+
+def _shown(model, name, language):
+    names = columns(model, name, language)
+    if len(names) == 1:
+        return Coalesce(F(names[0]), Value(""), output_field=models.TextField())
+    return Coalesce(*(NullIf(F(n), Value("")) for n in names), Value(""), output_field=models.TextField())
+
+
+def _relation(model, path):
+    relation, name = path.split("__")
+    field = model._meta.get_field(relation)
+    return field.related_model, field.related_query_name(), name
+
+
+def _search_in_postgresql(queryset, query, language, fields, related):
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    config = CONFIGURATIONS[language]
+    model = queryset.model
+    vectors = [
+        SearchVector(_shown(model, name, language), config=config, weight=weight) for name, weight in fields.items()
+    ]
+    for path, weight in related.items():
+        related_model, back, name = _relation(model, path)
+        texts = ArraySubquery(
+            related_model._default_manager.filter(**{back: OuterRef("pk")})
+            .annotate(shown_text=_shown(related_model, name, language))
+            .values("shown_text")
+        )
+        joined = Func(texts, Value(" "), function="array_to_string", output_field=models.TextField())
+        vectors.append(SearchVector(joined, config=config, weight=weight))
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    return (
+        queryset.alias(search_vector=functools.reduce(operator.add, vectors))
+        .filter(search_vector=search_query)
+        .annotate(search_rank=SearchRank(F("search_vector"), search_query))
+    )
+
+
+def _needle(word_stem):
+    # SQLite's LIKE ignores case only for ASCII letters: a capital Æ, Ø, Å or Ü at the start of a word
+    # would not match, so the narrowing starts after it (Python checks the whole word afterwards).
+    if not word_stem.isascii() and not word_stem[0].isascii() and len(word_stem) > 1:
+        return word_stem[1:]
+    return word_stem
+
+
+def _search_in_python(queryset, query, language, fields, related):
+    stems = query_stems(query, language)
+    if not stems:
+        return queryset.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
+    model = queryset.model
+    local = {name: columns(model, name, language) for name in fields}
+    relations = {path: _relation(model, path) for path in related}
+    related_columns = {
+        path: columns(related_model, name, language) for path, (related_model, _, name) in relations.items()
+    }
+
+    # The database narrows the rows to those that contain every stem somewhere.
+    condition = Q()
+    for word_stem in stems:
+        needle = _needle(word_stem)
+        anywhere = Q()
+        for names in local.values():
+            for column in names:
+                anywhere |= Q(**{f"{column}__icontains": needle})
+        for path, (related_model, back, _) in relations.items():
+            matching = Q()
+            for column in related_columns[path]:
+                matching |= Q(**{f"{column}__icontains": needle})
+            anywhere |= Q(pk__in=related_model._default_manager.using(queryset.db).filter(matching).values(back))
+        condition &= anywhere
+    all_columns = [column for names in local.values() for column in names]
+    rows = {row["pk"]: row for row in queryset.filter(condition).values("pk", *all_columns)}
+    if not rows:
+        return queryset.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
+
+    related_texts = defaultdict(list)
+    for path, (related_model, back, _) in relations.items():
+        names = related_columns[path]
+        values = related_model._default_manager.using(queryset.db).filter(**{f"{back}__in": list(rows)})
+        for owner, *texts in values.values_list(back, *names):
+            related_texts[owner, path].append(_first_text(texts))
+
+    ranks = {}
+    for pk, row in rows.items():
+        weighted = [(fields[name], _first_text(row[column] for column in names)) for name, names in local.items()]
+        weighted += [(related[path], text) for path in related for text in related_texts[pk, path]]
+        rank = _rank(stems, weighted, language)
+        if rank:
+            ranks[pk] = rank
+    if not ranks:
+        return queryset.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
+    rank = Case(*(When(pk=pk, then=Value(value)) for pk, value in ranks.items()), output_field=models.FloatField())
+    return queryset.filter(pk__in=list(ranks)).annotate(search_rank=rank)
+
+
+def _first_text(values):
+    return next((value for value in values if value), "")
+
+
+def _rank(stems, weighted_texts, language):
+    """Like PostgreSQL's ts_rank: each occurrence counts by its field's weight, less and less as they repeat.
+
+    0 unless every stem occurs somewhere.
+    """
+    occurrences = defaultdict(list)
+    for weight, text in weighted_texts:
+        for word in words(plain_text(text)):
+            word_stem = stem(word, language)
+            if word_stem in stems:
+                occurrences[word_stem].append(WEIGHTS[weight])
+    if len(occurrences) < len(stems):
+        return 0.0
+    total = 0.0
+    for found in occurrences.values():
+        total += sum(weight / (n + 1) ** 2 for n, weight in enumerate(sorted(found, reverse=True)))
+    # Rounded so that equal matches tie exactly and fall back to the usual order.
+    return round(total, 6)

@@ -1,0 +1,44 @@
+"""What the page of every content item shares: its address in each language, and its change notes."""
+
+from django.db.models import Q
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.translation import get_language
+
+from publishing.addresses import language_alternates
+from publishing.models import ChangeNote
+from publishing.redirects import address_in, languages
+
+
+class ItemDetailMixin:
+    """For the DetailView of content with a slug per language (``slug_en``, ``slug_da``).
+
+    The item is found by the slug of the page's language; its slug in another language answers a
+    permanent redirect to the right one (``/da/aftaler/germany/`` → ``/da/aftaler/tyskland/``). The
+    language switch and hreflang link the item's own address in each language, and the page lists the
+    item's public change notes.
+    """
+
+    def get_slug_field(self):
+        return f"slug_{get_language()}"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            slug = self.kwargs.get(self.slug_url_kwarg)
+            other = Q()
+            for code in languages():
+                other |= Q(**{f"slug_{code}": slug})
+            item = self.get_queryset().filter(other).first() if slug else None
+            if item is None:
+                raise
+            return HttpResponsePermanentRedirect(item.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        item = self.object
+        return super().get_context_data(
+            language_alternates=language_alternates(lambda code: address_in(item, code)),
+            change_notes=ChangeNote.objects.for_item(item),
+            last_updated=item.updated_at,
+            **kwargs,
+        )

@@ -1,0 +1,176 @@
+"""Documents of an agreement: PDFs editors upload in the admin and visitors download from the agreement page."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from agreements.models import AgreementDocument, BilateralAgreement
+from tests.admin_helpers import form_data
+from tests.factories import make_agreement
+
+# The smallest file a PDF reader opens: a header, one empty page, the cross-reference table and trailer.
+MINIMAL_PDF = (
+    b"%PDF-1.4\n"
+    b"1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
+    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n160\n%%EOF\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def make_document(agreement, content=MINIMAL_PDF, **overrides):
+    fields = {"title_en": "The agreement (signed text)", "title_da": "Aftalen (underskrevet tekst)", "language": "en"}
+    document = AgreementDocument(agreement=agreement, **(fields | overrides))
+    document.file.save("agreement.pdf", ContentFile(content), save=False)
+    document.size = len(content)
+    document.save()
+    return document
+
+
+def upload_data(client, agreement, filename, content, **fields):
+    """The admin form of ``agreement`` as shown, with one new document row."""
+    data = form_data(client.get(f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"))
+    count = agreement.documents.count()
+    row = f"documents-{count}-"
+    data |= {
+        "documents-TOTAL_FORMS": str(count + 1),
+        f"{row}id": "",
+        f"{row}agreement": str(agreement.pk),
+        f"{row}title_en": "The agreement (signed text)",
+        f"{row}title_da": "Aftalen (underskrevet tekst)",
+        f"{row}language": "da",
+        f"{row}position": "0",
+        f"{row}file": SimpleUploadedFile(filename, content, content_type="application/pdf"),
+    }
+    return data | {f"{row}{name}": value for name, value in fields.items()}
+
+
+def post_upload(client, agreement, filename, content, **extra):
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    return client.post(url, upload_data(client, agreement, filename, content), **extra)
+
+
+def test_editor_uploads_a_pdf_which_is_stored_under_a_name_nobody_can_guess(seeded, editor_client, media_in_tmp):
+    germany = BilateralAgreement.objects.get(slug="germany")
+
+    response = post_upload(editor_client, germany, "aftale.pdf", MINIMAL_PDF)
+
+    assert response.status_code == 302
+    document = germany.documents.get()
+    assert document.title_da == "Aftalen (underskrevet tekst)" and document.language == "da"
+    assert document.size == len(MINIMAL_PDF)
+    assert document.file.name.startswith("agreements/documents/")
+    assert "aftale" not in document.file.name and len(document.file.name) > 40
+    assert (media_in_tmp / document.file.name).read_bytes() == MINIMAL_PDF
+
+
+def test_a_file_that_is_not_a_pdf_is_refused_whatever_its_name(seeded, editor_client):
+    germany = BilateralAgreement.objects.get(slug="germany")
+
+    response = post_upload(editor_client, germany, "agreement.pdf", b"<html><script>alert(1)</script></html>")
+
+    assert response.status_code == 200
+    assert "This file is not a PDF. Save the document as PDF and upload that file." in response.content.decode()
+    assert not germany.documents.exists()
+
+
+def test_a_file_that_is_not_a_pdf_is_refused_in_danish_for_a_danish_editor(seeded, editor_client):
+    """Needs the Danish translations of .pending-translations/agreements-lifecycle.po merged and compiled."""
+    germany = BilateralAgreement.objects.get(slug="germany")
+
+    response = post_upload(editor_client, germany, "aftale.pdf", b"PK\x03\x04 a word file", HTTP_ACCEPT_LANGUAGE="da")
+
+    assert response.status_code == 200
+    assert "Filen er ikke en PDF. Gem dokumentet som PDF, og upload den fil." in response.content.decode()
+    assert not germany.documents.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(seeded, editor_client, settings):
+    settings.DOCUMENT_MAX_BYTES = 100
+    germany = BilateralAgreement.objects.get(slug="germany")
+
+    response = post_upload(editor_client, germany, "agreement.pdf", MINIMAL_PDF)
+
+    assert "A document may be at most 100\xa0bytes." in response.content.decode()
+    assert not germany.documents.exists()
+
+
+def test_agreement_page_lists_its_documents_with_language_and_size(seeded, client):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    document = make_document(germany, content=MINIMAL_PDF + b"%" * 1_250_000, language="da")
+
+    html = client.get("/en/agreements/germany/").content.decode()
+
+    assert '<h2 id="documents-heading">Documents</h2>' in html
+    assert (
+        f'<a href="/en/agreements/germany/documents/{document.pk}/" hreflang="da">The agreement (signed text)</a>'
+        in html
+    )
+    assert "(Danish; PDF, 1.2\xa0MB)" in html
+    assert "/media/" not in html
+
+
+def test_agreement_without_documents_shows_no_documents_section(seeded, client):
+    assert "documents-heading" not in client.get("/en/agreements/germany/").content.decode()
+
+
+def test_document_download_is_a_pdf_attachment_that_browsers_do_not_sniff(seeded, client):
+    document = make_document(BilateralAgreement.objects.get(slug="germany"))
+
+    response = client.get(f"/en/agreements/germany/documents/{document.pk}/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="the-agreement-signed-text.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == MINIMAL_PDF
+
+
+def test_documents_of_a_draft_are_not_found_by_visitors_but_by_editors(seeded, visitor, editor_client):
+    draft = make_agreement(slug="draft-france", is_published=False)
+    document = make_document(draft)
+
+    assert visitor.get(f"/en/agreements/draft-france/documents/{document.pk}/").status_code == 404
+    assert editor_client.get(f"/en/agreements/draft-france/documents/{document.pk}/").status_code == 200
+
+
+def test_a_document_is_only_found_under_its_own_agreement(seeded, client):
+    document = make_document(BilateralAgreement.objects.get(slug="germany"))
+
+    assert client.get(f"/en/agreements/japan/documents/{document.pk}/").status_code == 404
+    assert client.get(f"/en/agreements/germany/documents/{document.pk + 1}/").status_code == 404
+
+
+def test_deleting_a_document_in_the_admin_deletes_its_file(seeded, admin_client, django_capture_on_commit_callbacks):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    document = make_document(germany)
+    name = document.file.name
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    data = form_data(admin_client.get(url)) | {"documents-0-DELETE": "on"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert not germany.documents.exists()
+    assert not default_storage.exists(name)
+
+
+def test_replacing_a_documents_file_deletes_the_old_file(seeded, django_capture_on_commit_callbacks):
+    document = make_document(BilateralAgreement.objects.get(slug="germany"))
+    old_name = document.file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document.file.save("new.pdf", ContentFile(MINIMAL_PDF + b"% new"))
+
+    assert document.size == len(MINIMAL_PDF) + 5
+    assert default_storage.exists(document.file.name)
+    assert not default_storage.exists(old_name)

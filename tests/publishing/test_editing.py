@@ -1,0 +1,360 @@
+"""Safe editing in the admin: no lost updates, restore with relations, readable history, drafts first."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from agreements.models import Activity, BilateralAgreement, FundingPartner
+from centres.models import FocusArea, InnovationCentre
+from contacts.models import ContactPerson
+from tests.admin_helpers import form_data
+from ufm_intl.models import Initiative, Page
+
+
+def change_url(obj):
+    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+@pytest.fixture
+def second_editor(seeded):
+    """Another member of the Editors group, logged in in a browser of her own."""
+    user = User.objects.create_user(
+        "mette", "mette@example.org", "correct-horse-battery-staple", first_name="Mette", last_name="Holm"
+    )
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name="Editors"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def tag_with_every(obj, relation):
+    """Tick every focus area, activity or funding partner there is, so that a test can untick some."""
+    related = obj._meta.get_field(relation).related_model
+    getattr(obj, relation).set(related.objects.all())
+    return sorted(getattr(obj, relation).values_list("pk", flat=True))
+
+
+def errors_shown(response):
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+# 1. Lost update ----------------------------------------------------------------------------------
+
+
+def test_a_save_from_a_form_opened_before_someone_elses_change_is_refused(seeded, editor, editor_client, second_editor):
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    url = change_url(agreement)
+    mettes_form = form_data(second_editor.get(url))
+    editors_form = form_data(editor_client.get(url))
+
+    mettes_form["summary_en"] = "Joint calls for research projects every spring."
+    assert second_editor.post(url, mettes_form).status_code == 302
+    editors_form["title_da"] = "Bilateral aftale om forskning med Tyskland"
+    response = editor_client.post(url, editors_form, HTTP_ACCEPT_LANGUAGE="da")
+
+    assert response.status_code == 200
+    agreement.refresh_from_db()
+    assert agreement.summary_en == "Joint calls for research projects every spring."
+    assert agreement.title_da == "Bilateral aftale med Tyskland"
+    html = errors_shown(response)
+    assert "Mette Holm gemte en ændring den " in html
+    assert "efter at du havde åbnet formularen" in html
+    assert "Ændret: Manchet [en]." in html
+    assert "Intet er gemt." in html
+    form = response.context["adminform"].form
+    assert form["title_da"].value() == "Bilateral aftale om forskning med Tyskland"  # nothing to retype
+    assert form["summary_en"].value() == "Joint calls for research projects every spring."  # her change, filled in
+
+    assert editor_client.post(url, form_data(response)).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.title_da == "Bilateral aftale om forskning med Tyskland"
+    assert agreement.summary_en == "Joint calls for research projects every spring."
+
+
+def test_when_both_change_the_same_field_the_form_keeps_yours_and_shows_theirs(
+    seeded, editor, editor_client, second_editor
+):
+    agreement = BilateralAgreement.objects.get(slug="japan")
+    url = change_url(agreement)
+    mettes_form = form_data(second_editor.get(url))
+    editors_form = form_data(editor_client.get(url))
+
+    mettes_form["summary_en"] = "Mette's summary."
+    second_editor.post(url, mettes_form)
+    editors_form["summary_en"] = "The editor's summary."
+    response = editor_client.post(url, editors_form)
+
+    html = errors_shown(response)
+    assert "Mette Holm also changed this field, to “Mette&#x27;s summary.”. The form shows your version." in html
+    assert response.context["adminform"].form["summary_en"].value() == "The editor's summary."
+    agreement.refresh_from_db()
+    assert agreement.summary_en == "Mette's summary."
+
+
+def test_relations_changed_by_someone_else_are_kept_too(seeded, editor_client, second_editor):
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    url = change_url(agreement)
+    kept = [str(pk) for pk in tag_with_every(agreement, "activities")[1:]]
+    mettes_form = form_data(second_editor.get(url))
+    editors_form = form_data(editor_client.get(url))
+
+    mettes_form["activities"] = kept
+    second_editor.post(url, mettes_form)
+    editors_form["title_en"] = "Bilateral agreement with the Federal Republic of Germany"
+    response = editor_client.post(url, editors_form)
+
+    assert "Changed: Activities." in errors_shown(response)
+    assert editor_client.post(url, form_data(response)).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.title_en == "Bilateral agreement with the Federal Republic of Germany"
+    assert sorted(str(pk) for pk in agreement.activities.values_list("pk", flat=True)) == sorted(kept)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        lambda: BilateralAgreement.objects.get(slug="germany"),
+        lambda: InnovationCentre.objects.get(slug="munich"),
+        lambda: ContactPerson.objects.get(slug="sune-kaur-pedersen"),
+        lambda: Page.objects.get(key="overview"),
+        lambda: Initiative.objects.order_by("pk").first(),
+    ],
+    ids=["agreement", "centre", "contact", "page", "initiative"],
+)
+def test_every_kind_of_content_refuses_a_lost_update(seeded, editor_client, second_editor, content):
+    obj = content()
+    url = change_url(obj)
+    mettes_form = form_data(second_editor.get(url))
+    editors_form = form_data(editor_client.get(url))
+
+    mettes_form["last_reviewed_on"] = "2026-01-15"
+    assert second_editor.post(url, mettes_form).status_code == 302
+    response = editor_client.post(url, editors_form)
+
+    assert response.status_code == 200
+    assert "Mette Holm saved a change on " in errors_shown(response)
+    assert "Changed: Last reviewed." in errors_shown(response)
+    assert editor_client.post(url, form_data(response)).status_code == 302
+    obj.refresh_from_db()
+    assert str(obj.last_reviewed_on) == "2026-01-15"
+
+
+# 2. Restore brings back the ticks ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "relation"),
+    [
+        (lambda: BilateralAgreement.objects.get(slug="germany"), "activities"),
+        (lambda: BilateralAgreement.objects.get(slug="south-korea"), "funding_partners"),
+        (lambda: InnovationCentre.objects.get(slug="munich"), "focus_areas"),
+    ],
+)
+def test_reverting_restores_the_ticked_relations(seeded, editor_client, content, relation):
+    obj = content()
+    before = tag_with_every(obj, relation)
+    assert before
+    earlier = obj.history.first()
+    url = change_url(obj)
+    data = form_data(editor_client.get(url))
+    data[relation] = [str(pk) for pk in before[1:]]
+    data[f"{'title' if hasattr(obj, 'title_en') else 'name'}_en"] = "A mistaken change"
+    assert editor_client.post(url, data).status_code == 302
+    assert sorted(getattr(obj, relation).values_list("pk", flat=True)) == before[1:]
+
+    revert_url = url.replace("/change/", f"/history/{earlier.history_id}/")
+    response = editor_client.get(revert_url)
+    assert sorted(int(pk) for pk in response.context["adminform"].form[relation].value()) == before
+    assert editor_client.post(revert_url, form_data(response)).status_code == 302
+
+    obj.refresh_from_db()
+    assert sorted(getattr(obj, relation).values_list("pk", flat=True)) == before
+    assert "A mistaken change" not in str(obj)
+
+
+def test_reverting_over_a_change_made_meanwhile_is_refused(seeded, editor_client, second_editor):
+    centre = InnovationCentre.objects.get(slug="munich")
+    revert_url = f"/admin/centres/innovationcentre/{centre.pk}/history/{centre.history.first().history_id}/"
+    restore_form = form_data(editor_client.get(revert_url))
+    mettes_form = form_data(second_editor.get(change_url(centre)))
+
+    mettes_form["summary_en"] = "Mette's summary of the centre."
+    second_editor.post(change_url(centre), mettes_form)
+    response = editor_client.post(revert_url, restore_form)
+
+    assert response.status_code == 200
+    assert "Changed: Summary [en]." in errors_shown(response)
+    centre.refresh_from_db()
+    assert centre.summary_en == "Mette's summary of the centre."
+
+
+# 3. History as editors read it ----------------------------------------------------------------------
+
+
+def test_one_save_is_one_history_row_with_fields_and_relations(seeded, editor_client):
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    tag_with_every(agreement, "activities")
+    rows_before = agreement.history.count()
+    url = change_url(agreement)
+    data = form_data(editor_client.get(url))
+    data["summary_en"] = "A new summary."
+    data["activities"] = data["activities"][1:]
+
+    editor_client.post(url, data)
+
+    assert agreement.history.count() == rows_before + 1
+    latest = agreement.history.first()
+    assert latest.history_user.username == "editor"
+    assert len(latest.activities.all()) == len(data["activities"])
+
+
+def test_history_lists_each_language_once_and_dashes_for_nothing(seeded, editor_client):
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    tag_with_every(agreement, "activities")
+    url = change_url(agreement)
+    data = form_data(editor_client.get(url))
+    data["summary_en"] = "A new summary."
+    data["activities"] = data["activities"][1:]
+    editor_client.post(url, data)
+
+    html = errors_shown(editor_client.get(url.replace("/change/", "/history/")))
+
+    assert "<strong>Summary [en]:</strong>" in html
+    assert "<strong>Summary:</strong>" not in html
+    assert "<strong>Activities:</strong>" in html
+    assert "A new summary." in html
+    assert "<td>editor</td> <td>—</td>" in html  # the editor, no change reason
+    assert "None" not in html
+
+
+def test_seeded_versions_are_attributed_to_the_seed(seeded, editor_client):
+    centre = InnovationCentre.objects.get(slug="munich")
+
+    html = errors_shown(editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/history/"))
+
+    assert centre.history.count() == 1  # the centre and its focus areas in one row
+    assert "<td>Seed content</td> <td>Loaded from the ministry&#x27;s source page</td>" in html
+    assert "None" not in html
+    html = errors_shown(
+        editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/history/", HTTP_ACCEPT_LANGUAGE="da")
+    )
+    assert "<td>Startindhold</td>" in html
+    assert "Ændret af" in html
+
+
+# 4. Drafts first ------------------------------------------------------------------------------------
+
+
+def sweden_agreement(editor_client):
+    data = form_data(editor_client.get("/admin/agreements/bilateralagreement/add/"))
+    data.update(
+        title_en="Bilateral agreement with Sweden",
+        title_da="Bilateral aftale med Sverige",
+        slug_en="sweden",
+        slug_da="sverige",
+        country="SE",
+        region="europe",
+        summary_en="Research cooperation between Denmark and Sweden.",
+        activities=[],
+        funding_partners=[],
+    )
+    return data
+
+
+def test_a_new_agreement_is_a_draft_until_it_is_published(seeded, editor_client, visitor):
+    data = sweden_agreement(editor_client)
+    assert "is_published" not in data  # the box starts unticked
+
+    assert editor_client.post("/admin/agreements/bilateralagreement/add/", data).status_code == 302
+    agreement = BilateralAgreement.objects.get(slug="sweden")
+    assert not agreement.is_published
+    assert visitor.get("/en/agreements/sweden/").status_code == 404
+
+    url = change_url(agreement)
+    html = editor_client.get(url).content.decode()
+    assert '<input type="submit" value="Save and publish" name="_publish">' in html
+    response = editor_client.post(url, {**form_data(editor_client.get(url)), "_publish": "Save and publish"})
+
+    assert response.status_code == 302
+    page = visitor.get("/en/agreements/sweden/")
+    assert page.status_code == 200
+    assert "Bilateral agreement with Sweden" in page.content.decode()
+    assert 'name="_publish"' not in editor_client.get(url).content.decode()  # published: nothing to publish
+
+
+def test_save_and_publish_on_the_add_form_and_in_danish(seeded, editor_client, visitor):
+    html = editor_client.get("/admin/agreements/bilateralagreement/add/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert 'value="Gem og offentliggør" name="_publish"' in html
+
+    data = sweden_agreement(editor_client)
+    response = editor_client.post(
+        "/admin/agreements/bilateralagreement/add/", {**data, "_publish": "Gem og offentliggør"}
+    )
+
+    assert response.status_code == 302
+    assert visitor.get("/en/agreements/sweden/").status_code == 200
+
+
+def test_save_and_publish_checks_what_publishing_requires(seeded, editor_client):
+    data = sweden_agreement(editor_client)
+    data.update(slug="germany-2", country="DE")
+
+    response = editor_client.post("/admin/agreements/bilateralagreement/add/", {**data, "_publish": "Save and publish"})
+
+    assert response.status_code == 200
+    assert "A published agreement with this country and scope already exists." in response.content.decode()
+    assert not BilateralAgreement.objects.filter(slug="germany-2").exists()
+
+
+def test_only_those_who_may_change_content_see_save_and_publish(seeded):
+    viewer = User.objects.create_user("reader", "reader@example.org", "correct-horse-battery-staple", is_staff=True)
+    viewer.user_permissions.add(*Group.objects.get(name="Editors").permissions.filter(codename__startswith="view_"))
+    client = Client()
+    client.force_login(viewer)
+    draft = BilateralAgreement.objects.get(slug="germany")
+    draft.is_published = False
+    draft.save()
+
+    html = client.get(change_url(draft)).content.decode()
+
+    assert "Bilateral agreement with Germany" in html
+    assert 'name="_publish"' not in html
+
+
+# 6. Lists -------------------------------------------------------------------------------------------
+
+
+def country_filter_links(html):
+    return re.findall(r'<a href="\?country=([A-Z]{2})"[^>]*>([^<]+)</a>', html)
+
+
+def test_country_filter_offers_only_the_countries_in_use_in_the_editors_language(seeded, editor_client):
+    html = editor_client.get("/admin/agreements/bilateralagreement/").content.decode()
+    links = country_filter_links(html)
+    assert sorted(code for code, _ in links) == sorted(BilateralAgreement.objects.values_list("country", flat=True))
+    assert ("DE", "Germany") in links
+    assert "Sweden" not in html
+
+    html = editor_client.get("/admin/agreements/bilateralagreement/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert ("DE", "Tyskland") in country_filter_links(html)
+
+    html = editor_client.get("/admin/agreements/bilateralagreement/?country=DE").content.decode()
+    assert re.findall(r'<th class="field-title"><a [^>]+>([^<]+)</a>', html) == ["Bilateral agreement with Germany"]
+
+
+def test_centre_filter_lists_the_centres_countries(seeded, editor_client):
+    html = editor_client.get("/admin/centres/innovationcentre/").content.decode()
+    codes = {code for code, _ in country_filter_links(html)}
+    assert codes == set(InnovationCentre.objects.values_list("country", flat=True))
+
+
+def test_terms_and_partners_are_unchanged_by_the_editorial_extras(seeded, editor_client):
+    """Terms have no published state: no draft default and no publish button."""
+    for model in (Activity, FocusArea, FundingPartner):
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/add/"
+        html = editor_client.get(url).content.decode()
+        assert 'name="_publish"' not in html

@@ -1,0 +1,104 @@
+"""Old addresses keep working after a rename, and editors' own redirects (publishing/redirects.py)."""
+
+from agreements.models import BilateralAgreement
+from centres.models import InnovationCentre
+from publishing.models import Redirect
+from tests.admin_helpers import form_data
+
+
+def rename(item, **slugs):
+    for field, value in slugs.items():
+        setattr(item, field, value)
+    item.save()
+
+
+def test_a_renamed_agreement_answers_its_old_address_in_both_languages(seeded, visitor):
+    agreement = BilateralAgreement.objects.get(slug_en="turkey")
+    rename(agreement, slug_en="tuerkiye", slug_da="tyrkiet-ny")
+
+    response = visitor.get("/en/agreements/turkey/")
+    assert response.status_code == 301 and response["Location"] == "/en/agreements/tuerkiye/"
+    response = visitor.get("/da/aftaler/tyrkiet/")
+    assert response.status_code == 301 and response["Location"] == "/da/aftaler/tyrkiet-ny/"
+    assert "Bilateral agreement with Turkey" in visitor.get("/en/agreements/tuerkiye/").content.decode()
+
+
+def test_a_chain_of_renames_is_one_hop(seeded, visitor):
+    centre = InnovationCentre.objects.get(slug_en="munich")
+    rename(centre, slug_en="muenchen")
+    rename(centre, slug_en="munich-bavaria")
+
+    for old in ("/en/centres/munich/", "/en/centres/muenchen/"):
+        response = visitor.get(old)
+        assert response.status_code == 301 and response["Location"] == "/en/centres/munich-bavaria/"
+
+
+def test_renaming_back_removes_the_redirect_and_makes_no_loop(seeded, visitor):
+    agreement = BilateralAgreement.objects.get(slug_en="japan")
+    rename(agreement, slug_en="nippon")
+    rename(agreement, slug_en="japan")
+
+    assert not Redirect.objects.filter(old_path="/en/agreements/japan/").exists()
+    assert visitor.get("/en/agreements/japan/").status_code == 200
+    response = visitor.get("/en/agreements/nippon/")
+    assert response.status_code == 301 and response["Location"] == "/en/agreements/japan/"
+
+
+def test_a_redirect_never_reveals_a_draft(seeded, visitor, editor_client):
+    agreement = BilateralAgreement.objects.get(slug_en="israel")
+    rename(agreement, slug_en="state-of-israel", is_published=False)
+
+    assert visitor.get("/en/agreements/israel/").status_code == 404
+    assert visitor.get("/en/agreements/state-of-israel/").status_code == 404
+    # The editor previewing drafts is sent on.
+    assert editor_client.get("/en/agreements/israel/")["Location"] == "/en/agreements/state-of-israel/"
+
+
+def test_the_redirect_is_right_with_the_page_cache_on(seeded, visitor):
+    assert visitor.get("/en/agreements/brazil/").status_code == 200  # now cached
+    rename(BilateralAgreement.objects.get(slug_en="brazil"), slug_en="brasil")
+
+    response = visitor.get("/en/agreements/brazil/")
+    assert response.status_code == 301 and response["Location"] == "/en/agreements/brasil/"
+    assert visitor.get("/en/agreements/brasil/").status_code == 200
+
+
+def test_an_editor_adds_a_redirect_from_an_old_ufm_address(seeded, admin_client, visitor):
+    response = admin_client.get("/admin/publishing/redirect/add/")
+    data = form_data(response) | {"old_path": "/en/old/page/", "new_path": "/en/agreements/"}
+    assert admin_client.post("/admin/publishing/redirect/add/", data).status_code == 302
+
+    response = visitor.get("/en/old/page/?from=ufm")
+    assert response.status_code == 301 and response["Location"] == "/en/agreements/?from=ufm"
+    assert visitor.get("/en/other/old/page/").status_code == 404
+
+
+def test_a_redirect_needs_paths(seeded, admin_client):
+    data = form_data(admin_client.get("/admin/publishing/redirect/add/"))
+    response = admin_client.post("/admin/publishing/redirect/add/", data | {"old_path": "en/old/", "new_path": ""})
+    assert response.status_code == 200
+    assert "starting with “/”" in response.content.decode()
+    assert not Redirect.objects.exists()
+
+
+def test_the_admin_lists_the_automatic_redirects(seeded, admin_client):
+    rename(BilateralAgreement.objects.get(slug_en="india"), slug_en="bharat")
+    html = admin_client.get("/admin/publishing/redirect/?q=india").content.decode()
+    assert "/en/agreements/india/" in html and "/en/agreements/bharat/" in html
+
+
+def test_an_ordinary_page_does_not_look_up_redirects(seeded, visitor, django_assert_max_num_queries):
+    visitor.get("/en/agreements/germany/")
+    # From the cache: the content version is all it reads; no redirect is looked up.
+    with django_assert_max_num_queries(1):
+        assert visitor.get("/en/agreements/germany/").status_code == 200
+
+
+def test_editors_keep_the_redirects(editor_client):
+    response = editor_client.get("/admin/publishing/redirect/add/")
+    assert response.status_code == 200
+    response = editor_client.post(
+        "/admin/publishing/redirect/add/", {"old_path": "/en/old-ufm-page/", "new_path": "/en/agreements/"}
+    )
+    assert response.status_code == 302
+    assert editor_client.get("/en/old-ufm-page/").status_code == 301

@@ -1,0 +1,111 @@
+"""Scheduled publishing: items appear and disappear at their minute, with the page cache on."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from agreements.models import BilateralAgreement
+from publishing import scheduling
+from tests.admin_helpers import form_data
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+NINE_FIFTY_NINE = datetime(2030, 5, 6, 9, 59, tzinfo=COPENHAGEN)
+TEN = datetime(2030, 5, 6, 10, 0, tzinfo=COPENHAGEN)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The time the site believes it is: ``clock.now = ...``."""
+
+    class Clock:
+        now = NINE_FIFTY_NINE - timedelta(hours=1)
+
+    current = Clock()
+    monkeypatch.setattr(timezone, "now", lambda: current.now)
+    scheduling.forget()
+    yield current
+    scheduling.forget()
+
+
+PUBLIC_SURFACES = {
+    "page": "/en/agreements/turkey/",
+    "list": "/en/agreements/",
+    "api": "/api/v1/agreements/",
+    "sitemap": "/sitemap.xml",
+    "search": "/en/search/?q=Turkey",
+}
+
+
+def shows_turkey(visitor, surface):
+    response = visitor.get(PUBLIC_SURFACES[surface])
+    if surface == "page":
+        return response.status_code == 200
+    return "/en/agreements/turkey/" in response.content.decode()
+
+
+@pytest.mark.parametrize("surface", PUBLIC_SURFACES)
+def test_an_item_scheduled_for_ten_appears_at_ten_on_the_same_cached_addresses(seeded, visitor, clock, surface):
+    BilateralAgreement.objects.filter(slug_en="turkey").update(publish_from=TEN)
+    clock.now = NINE_FIFTY_NINE - timedelta(minutes=1)
+    BilateralAgreement.objects.get(slug_en="japan").save()  # an edit: the content version moves
+
+    clock.now = NINE_FIFTY_NINE
+    assert not shows_turkey(visitor, surface)
+    assert not shows_turkey(visitor, surface)  # answered from the cache
+
+    clock.now = TEN
+    assert shows_turkey(visitor, surface)
+
+
+@pytest.mark.parametrize("surface", PUBLIC_SURFACES)
+def test_an_item_unpublished_at_ten_disappears_at_ten(seeded, visitor, clock, surface):
+    BilateralAgreement.objects.filter(slug_en="turkey").update(unpublish_at=TEN)
+    BilateralAgreement.objects.get(slug_en="japan").save()
+
+    clock.now = NINE_FIFTY_NINE
+    assert shows_turkey(visitor, surface)
+    assert shows_turkey(visitor, surface)
+
+    clock.now = TEN
+    assert not shows_turkey(visitor, surface)
+
+
+def test_the_next_scheduled_change_is_the_earliest_time_to_come(seeded, clock):
+    clock.now = NINE_FIFTY_NINE
+    BilateralAgreement.objects.filter(slug_en="turkey").update(publish_from=TEN + timedelta(days=1))
+    BilateralAgreement.objects.filter(slug_en="japan").update(unpublish_at=TEN)
+    BilateralAgreement.objects.filter(slug_en="china").update(publish_from=NINE_FIFTY_NINE - timedelta(days=1))
+    assert scheduling.next_scheduled_change() == TEN
+    clock.now = TEN
+    assert scheduling.next_scheduled_change() == TEN + timedelta(days=1)
+
+
+def test_unpublish_must_come_after_publish(seeded):
+    agreement = BilateralAgreement.objects.get(slug_en="turkey")
+    agreement.publish_from, agreement.unpublish_at = TEN, NINE_FIFTY_NINE
+    with pytest.raises(ValidationError) as error:
+        agreement.full_clean()
+    assert error.value.message_dict == {"unpublish_at": ["“Unpublish at” must be after “Publish from”."]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BilateralAgreement.objects.filter(pk=agreement.pk).update(publish_from=TEN, unpublish_at=NINE_FIFTY_NINE)
+
+
+def test_an_editor_schedules_an_item_in_the_admin(seeded, editor_client, visitor):
+    agreement = BilateralAgreement.objects.get(slug_en="israel")
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    data = form_data(editor_client.get(url))
+    data |= {"publish_from_0": "2099-01-01", "publish_from_1": "10:00:00"}
+    data |= {"unpublish_at_0": "2098-01-01", "unpublish_at_1": "10:00:00"}
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "“Unpublish at” must be after “Publish from”." in response.content.decode()
+
+    data |= {"unpublish_at_0": "", "unpublish_at_1": ""}
+    assert editor_client.post(url, data).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.publish_from == datetime(2099, 1, 1, 10, tzinfo=COPENHAGEN)
+    assert visitor.get("/en/agreements/israel/").status_code == 404

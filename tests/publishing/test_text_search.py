@@ -1,0 +1,97 @@
+"""Searching the text of content: words meet whatever their ending, the best match comes first, output is escaped.
+
+The QuerySet tests run on whichever database DATABASE_URL names (PostgreSQL's full-text search, or
+Python's stemming on SQLite) and must pass on both.
+"""
+
+import pytest
+
+from publishing.text_search import query_stems, snippet, stem
+from ufm_intl.models import Initiative
+
+
+@pytest.mark.parametrize(
+    ("language", "forms"),
+    [
+        ("da", ["aftaler", "aftale", "aftalen", "aftalerne"]),
+        ("da", ["innovationsfonden", "innovationsfond"]),
+        ("da", ["forskere", "forsker"]),
+        ("en", ["programme", "programmes"]),
+        ("en", ["country", "countries"]),
+        ("en", ["network", "networks", "networking"]),
+        ("en", ["researcher", "researchers", "research"]),
+        ("en", ["accessible", "accessibility"]),
+    ],
+)
+def test_forms_of_a_word_share_their_stem(language, forms):
+    assert len({stem(form, language) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "a", "b"), [("en", "sune", "sun"), ("en", "partner", "part"), ("da", "aftale", "aften")]
+)
+def test_different_words_keep_different_stems(language, a, b):
+    assert stem(a, language) != stem(b, language)
+
+
+def test_stop_words_are_left_out_of_a_query():
+    assert query_stems("The agreements with Japan", "en") == ["agreement", "japan"]
+    assert query_stems("aftalen med Japan og Kina", "da") == ["aftal", "japan", "kina"]
+    assert query_stems("the of and", "en") == []
+
+
+def test_a_snippet_marks_the_matching_words_and_escapes_the_rest():
+    text = "Questions about <b>funding</b> & the funded programmes"
+
+    html = snippet(text, query_stems("fund", "en"), "en")
+
+    assert html == "Questions about &lt;b&gt;<mark>funding</mark>&lt;/b&gt; &amp; the <mark>funded</mark> programmes"
+
+
+def test_a_snippet_is_the_passage_around_the_first_match():
+    text = " ".join(f"word{n}" for n in range(100)) + " Karin " + " ".join(f"more{n}" for n in range(100))
+
+    html = snippet(text, ["karin"], "en", length=12)
+
+    assert html.startswith("… word")
+    assert html.endswith(" …")
+    assert "<mark>Karin</mark>" in html
+    assert len(html.split()) == 14  # twelve words and the two ellipses
+
+
+def test_no_snippet_without_a_match():
+    assert snippet("Nothing to see here", ["karin"], "en") is None
+
+
+@pytest.fixture
+def initiatives(db):
+    Initiative.objects.all().delete()
+    in_text = Initiative.objects.create(
+        slug="in-text", kind="other", title_en="Other cooperation", body_en="<p>Quantum research</p>", position=1
+    )
+    in_title = Initiative.objects.create(slug="in-title", kind="other", title_en="Quantum research", position=2)
+    draft = Initiative.objects.create(slug="draft", kind="other", title_en="Quantum", is_published=False)
+    return in_text, in_title, draft
+
+
+def test_a_match_in_the_title_ranks_above_a_match_in_the_text(initiatives):
+    in_text, in_title, _draft = initiatives
+
+    found = list(Initiative.objects.published().search_text("quantum", "en"))
+
+    assert found == [in_title, in_text]
+    assert found[0].search_rank > found[1].search_rank
+
+
+def test_every_word_must_match(initiatives):
+    assert list(Initiative.objects.published().search_text("quantum cooperation", "en")) == [initiatives[0]]
+    assert not Initiative.objects.published().search_text("quantum xylophone", "en").exists()
+
+
+def test_a_text_without_its_translation_is_searched_as_visitors_see_it(initiatives):
+    # No Danish title: the Danish page shows the English one, so the Danish search finds it there.
+    assert Initiative.objects.published().search_text("quantum", "da").count() == 2
+
+
+def test_words_inside_html_tags_do_not_match(initiatives):
+    assert not Initiative.objects.published().search_text("p", "en").exists()

@@ -1,0 +1,97 @@
+"""The migration that makes seeded content true to the source changes only what is exactly as seeded."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import json
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+BEFORE = [("ufm_intl", "0004_accessibility_statement_fields")]
+executor = MigrationExecutor(connection)
+executor.migrate(BEFORE)
+old = executor.loader.project_state(BEFORE).apps
+SEED = "Loaded from the ministry's source page"
+now = timezone.now()
+
+User = old.get_model("auth", "User")
+editor = User.objects.create(username="karin", is_staff=True)
+Centre = old.get_model("centres", "InnovationCentre")
+History = old.get_model("centres", "HistoricalInnovationCentre")
+FocusArea = old.get_model("centres", "FocusArea")
+areas = [
+    FocusArea.objects.create(name_en=slug, slug=slug)
+    for slug in ["green-technologies", "information-and-communication-technologies", "health-and-biotechnology"]
+]
+SUMMARY = (
+    "One of the seven Innovation Centres that the ministry has established in cooperation with the "
+    "Ministry of Foreign Affairs. The centre works to promote international networking of research and "
+    "higher education institutions and companies."
+)
+
+
+def centre(slug, city, *, seeded, edited_by=None, name_da=None):
+    item = Centre.objects.create(
+        slug=slug, name=f"Innovation Centre Denmark {city}", name_en=f"Innovation Centre Denmark {city}",
+        name_da=name_da or f"Innovationscenter Danmark {city}", city_en=city, country="DE",
+        summary=SUMMARY, summary_en=SUMMARY,
+    )
+    item.focus_areas.set(areas)
+    for user, reason in [(None, SEED if seeded else "Typed in"), (edited_by, "Edited")][: 2 if edited_by else 1]:
+        History.objects.create(
+            id=item.id, slug=slug, name_en=item.name_en, city_en=city, country="DE", is_published=True,
+            position=0, created_at=now, updated_at=now, history_date=now, history_type="+",
+            history_user=user, history_change_reason=reason,
+        )
+    return item
+
+
+centre("munich", "München", seeded=True)
+centre("seoul", "Seoul", seeded=True, edited_by=editor, name_da="Innovation Centre Denmark i Seoul")
+centre("paris", "Paris", seeded=False)
+
+executor.loader.build_graph()
+executor.migrate(executor.loader.graph.leaf_nodes())
+
+from centres.models import InnovationCentre
+
+print(json.dumps({
+    c.slug: [c.name_da, c.summary_en, sorted(a.slug for a in c.focus_areas.all())]
+    for c in InnovationCentre.objects.order_by("slug")
+}))
+"""
+
+
+def test_only_what_is_exactly_as_seeded_is_made_true_to_the_source(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"} | {
+        "DJANGO_SETTINGS_MODULE": "ufm_intl.settings",
+        "DEBUG": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'seeded.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", SCRIPT],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    centres = json.loads(result.stdout.strip().splitlines()[-1])
+
+    all_areas = ["green-technologies", "health-and-biotechnology", "information-and-communication-technologies"]
+    # Seeded and never edited: the brand, the city-specific summary, no focus areas given to it alone.
+    assert centres["munich"] == [
+        "Innovation Centre Denmark München",
+        "One of the seven Innovation Centres that the ministry has established in cooperation with the "
+        "Ministry of Foreign Affairs, located in Munich.",
+        [],
+    ]
+    # Seeded, then edited by an editor: the relations stay; texts change only where still as seeded.
+    assert centres["seoul"][0] == "Innovation Centre Denmark i Seoul"
+    assert centres["seoul"][2] == all_areas
+    # Not made by the seed: nothing changes.
+    assert centres["paris"][0] == "Innovationscenter Danmark Paris" and centres["paris"][2] == all_areas

@@ -1,0 +1,236 @@
+"""The site-wide search in every page's header: what visitors type and what they must (and must not) find.
+
+Runs on whichever database DATABASE_URL names: full-text search on PostgreSQL, stemming in Python on
+SQLite; both must give the same best results.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from agreements.models import BilateralAgreement
+from centres.models import InnovationCentre
+from contacts.models import ContactPerson
+from tests.factories import make_agreement
+from ufm_intl.models import Initiative, Page
+
+FUNDED = {"US", "CN", "IN", "BR", "KR"}
+NOT_FUNDED = {"JP", "DE", "IL", "ZA", "TR"}
+RESULT = re.compile(
+    r'<p class="result-kind">([^<]+)</p>\s*<h3><a href="([^"]+)">(.+?)</a></h3>\s*(?:<p>(.*?)</p>)?', re.S
+)
+
+
+def search_url(language="en"):
+    with translation.override(language):
+        return reverse("search")
+
+
+def search(client, query, language="en"):
+    response = client.get(search_url(language), {"q": query})
+    assert response.status_code == 200
+    return response
+
+
+def results(response):
+    """(kind, url, title) of each result, in order; the title without its <mark>s."""
+    html = response.content.decode()
+    return [(kind, url, re.sub(r"</?mark>", "", title)) for kind, url, title, _ in RESULT.findall(html)]
+
+
+def urls(response):
+    return [url for _, url, _ in results(response)]
+
+
+def url_in(language, obj):
+    with translation.override(language):
+        return obj.get_absolute_url()
+
+
+def agreement_countries(response, language="en"):
+    """The countries of the agreements among the results."""
+    countries = {url_in(language, a): a.country.code for a in BilateralAgreement.objects.published()}
+    return {countries[url] for url in urls(response) if url in countries}
+
+
+def agreement_with(country):
+    return BilateralAgreement.objects.get(country=country)
+
+
+def munich():
+    return InnovationCentre.objects.get(city_en="Munich")
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("page", ["overview", "agreements:list", "contacts:list", "search"])
+def test_every_page_has_a_labelled_search_form_in_its_header(seeded, client, language, page):
+    with translation.override(language):
+        response = client.get(reverse(page))
+        assert response.status_code == 200
+        html = response.content.decode()
+        header = html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+        assert f'<form class="site-search" method="get" action="{search_url(language)}" role="search"' in header
+        assert '<label for="site-search-q">' in header
+        assert '<input type="search" name="q" id="site-search-q"' in header
+
+
+def test_finds_a_contact_person_by_first_name(seeded, client):
+    found = results(search(client, "Karin"))
+
+    assert found[0] == ("Contact person", "/en/contacts/#karin-ilsoth-rasmussen", "Karin Ilsøth Rasmussen")
+    assert len(found) == 1
+
+
+def test_finds_the_other_contact_person_in_danish_too(seeded, client):
+    found = results(search(client, "Sune", "da"))
+
+    sune = ContactPerson.objects.get(email="spe@ufm.dk")
+    assert found[0][1:] == (url_in("da", sune), "Sune Kaur-Pedersen")
+    assert not any("karin" in url for _, url, _ in found)
+
+
+def test_finds_the_international_network_programme(seeded, client):
+    response = search(client, "network programme")
+
+    kind, url, title = results(response)[0]
+    assert (kind, title) == ("Programme", "International Network Programme")
+    assert url.endswith("#international-network-programme")
+    # The snippet shows where the words are, marked.
+    assert "<mark>Network</mark> <mark>Programme</mark>" in response.content.decode()
+
+
+def test_a_city_finds_its_centre_by_its_danish_name(seeded, client):
+    found = urls(search(client, "München", "da"))
+
+    assert url_in("da", munich()) in found[:2]
+
+
+def test_a_city_finds_its_centre_on_the_english_page(seeded, client):
+    found = urls(search(client, "München"))
+
+    assert url_in("en", munich()) in found[:2]
+
+
+def test_innovationsfonden_finds_the_five_agreements_it_funds(seeded, client):
+    response = search(client, "Innovationsfonden", "da")
+
+    assert agreement_countries(response, "da") == FUNDED
+    assert "<mark>Innovationsfonden</mark>" in response.content.decode()
+
+
+def test_danish_words_are_found_whatever_their_ending(seeded, client):
+    # "aftaler" (agreements) finds "aftale" (agreement) and "aftalen" (the agreement).
+    response = search(client, "aftaler", "da")
+
+    assert agreement_countries(response, "da") == FUNDED | NOT_FUNDED
+    assert "Bilateral <mark>aftale</mark> med Tyskland" in response.content.decode()
+
+
+def test_english_words_are_found_whatever_their_ending(seeded, client):
+    found = results(search(client, "agreements with Japan"))
+
+    assert found[0][1] == url_in("en", agreement_with("JP"))
+
+
+@pytest.mark.parametrize(("query", "language"), [("Tyskland", "en"), ("Tyskland", "da"), ("Germany", "en")])
+def test_a_country_puts_its_agreement_first(seeded, client, query, language):
+    assert urls(search(client, query, language))[0] == url_in(language, agreement_with("DE"))
+
+
+def test_a_formal_country_name_puts_its_agreement_first(seeded, client):
+    assert urls(search(client, "Korea, Republic of"))[0] == url_in("en", agreement_with("KR"))
+
+
+def test_drafts_never_appear(seeded, client):
+    drafts = [
+        agreement_with("DE"),
+        munich(),
+        ContactPerson.objects.get(email="kra@ufm.dk"),
+        Initiative.objects.get(title_en="International Network Programme"),
+        Page.objects.get(key="programmes"),
+    ]
+    hidden = {url_in("en", draft) for draft in drafts}
+    for draft in drafts:
+        type(draft).objects.filter(pk=draft.pk).update(is_published=False)
+    make_agreement(title_en="Draft agreement about Karin's network programme", is_published=False)
+
+    for query in ["Tyskland", "München", "Munich", "Karin", "network programme", "Draft agreement"]:
+        for _kind, url, title in results(search(client, query)):
+            assert url not in hidden and "Draft" not in title, (query, url)
+    assert results(search(client, "Karin")) == []
+
+
+def test_no_results_suggest_the_lists_and_the_countries(seeded, client):
+    response = search(client, "xylophone")
+
+    html = response.content.decode()
+    assert results(response) == []
+    assert "No results for “xylophone”." in html
+    for url in ["/en/agreements/", "/en/centres/", "/en/programmes/", "/en/contacts/", "/en/countries/de/"]:
+        assert f'href="{url}"' in html
+
+
+def test_an_empty_search_shows_the_form_only(seeded, client):
+    response = search(client, "")
+
+    html = response.content.decode()
+    assert '<form class="search-form" method="get" action="/en/search/">' in html
+    assert 'id="results-heading"' not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("x" * 201, "The search text can be at most 200 characters long."),
+        ("Karin\x07", "The search text contains characters that cannot be searched for."),
+    ],
+)
+def test_bad_input_answers_400_with_a_clear_message_in_the_layout(seeded, client, query, message):
+    response = client.get(search_url(), {"q": query})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'class="error-summary"' in html and 'class="skip-link"' in html and "site-footer" in html
+    assert 'id="results-heading"' not in html
+
+
+def test_a_nul_byte_answers_400_in_the_layout(seeded, client):
+    response = client.get(search_url(), {"q": "Karin\x00"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="skip-link"' in html and "site-footer" in html
+    assert "Karin Ilsøth Rasmussen" not in html
+
+
+def test_the_query_and_the_content_are_escaped(seeded, client):
+    person = ContactPerson.objects.get(email="spe@ufm.dk")
+    person.responsibilities_en = "Questions about <script>alert(1)</script> & the network"
+    person.save()
+
+    for query in ["<script>alert(1)</script>", "network"]:
+        html = search(client, query).content.decode()
+
+        assert "<script>alert(1)</script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Questions about &lt;script&gt;alert(1)&lt;/script&gt; &amp; the <mark>network</mark>" in html
+
+
+def test_the_query_count_does_not_grow_with_the_content(seeded, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20):
+        assert search(client, "aftaler", "da")
+    for n in range(30):
+        make_agreement(country="FR", scope="research", slug=f"extra-{n}", title_da=f"Aftale {n}", is_published=n == 0)
+    with django_assert_max_num_queries(20):
+        response = search(client, "aftaler", "da")
+    assert len(agreement_countries(response, "da")) == 11
+
+
+def test_the_answer_is_cached(seeded, client, django_assert_max_num_queries):
+    first = search(client, "Karin")
+    with django_assert_max_num_queries(1):
+        again = search(client, "Karin")
+    assert again.content == first.content
