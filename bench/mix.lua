@@ -1,6 +1,6 @@
 -- Cycles through the portal's public pages and API, in both languages.
 local paths = {
-  "/en/", "/da/", "/en/centres/", "/da/centre/munich/", "/en/agreements/", "/da/aftaler/?q=Tyskland",
+  "/en/", "/da/", "/en/centres/", "/da/centre/munchen/", "/en/agreements/", "/da/aftaler/?q=Tyskland",
   "/en/agreements/?q=Sydkorea&funder=innovation-fund-denmark", "/en/agreements/south-korea/", "/en/countries/us/",
   "/en/contacts/", "/api/v1/agreements/?q=germany", "/api/v1/centres/", "/sitemap.xml", "/en/no-such-page/",
 }

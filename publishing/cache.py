@@ -138,8 +138,15 @@ class GuardedCache:
 page_store = GuardedCache()
 
 
-def cache_public_page(view):
-    """Mark a view's successful answers to visitors as cacheable (see PublicPageCacheMiddleware)."""
+def cache_public_page(view=None, *, refresh_seconds=0):
+    """Mark a view's successful answers to visitors as cacheable (see PublicPageCacheMiddleware).
+
+    ``refresh_seconds``: for answers that are costly and need not follow every edit at once (the
+    sitemap, for search engines), a copy is kept for this long after it was rendered even when the
+    content has changed meanwhile, so a series of edits does not keep a worker re-rendering it.
+    """
+    if view is None:
+        return functools.partial(cache_public_page, refresh_seconds=refresh_seconds)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -153,6 +160,7 @@ def cache_public_page(view):
                 response.render()
         if response.status_code == 200 and _replica_has(getattr(request, "page_cache_version", None)):
             response.cache_public = True
+            response.cache_refresh_seconds = refresh_seconds
         return response
 
     return wrapper
@@ -176,9 +184,18 @@ def page_key(request, host):
 
 
 def is_fresh(entry, version):
-    """Whether a cache entry shows the content as it is now: rendered at this content version, and no
-    scheduled publishing time has passed since (publishing/scheduling.py)."""
-    return entry is not None and entry[0] == version and not scheduling.has_passed(entry[2] if len(entry) > 2 else None)
+    """Whether a cache entry may be answered as it is: no scheduled publishing time has passed since it
+    was rendered (publishing/scheduling.py), and it was rendered at this content version, or less than
+    its view's ``refresh_seconds`` ago.
+
+    An entry is ``(version, response, next scheduled time, rendered at, refresh seconds)``.
+    """
+    if entry is None or scheduling.has_passed(entry[2] if len(entry) > 2 else None):
+        return False
+    if entry[0] == version:
+        return True
+    refresh_seconds = entry[4] if len(entry) > 4 else 0
+    return bool(refresh_seconds) and time.time() - entry[3] < refresh_seconds
 
 
 class PublicPageCacheMiddleware:
@@ -208,7 +225,9 @@ class PublicPageCacheMiddleware:
             return self.answer(request, entry[1])
 
         lock = key + ":rendering"
-        if page_store.add(lock, 1, settings.PAGE_CACHE_LOCK_SECONDS):
+        # The lock outlives the wait: a slow render is not joined by a second one; a lock whose worker
+        # died expires on its own.
+        if page_store.add(lock, 1, settings.PAGE_CACHE_LOCK_SECONDS * 6):
             try:
                 response = self.render(request, key, version)
             finally:
@@ -230,6 +249,11 @@ class PublicPageCacheMiddleware:
                 return self.answer(request, entry[1])
             if page_store.get(lock) is None:
                 break  # That render was not cacheable (a 404, say): render our own.
+        else:
+            if entry is not None:
+                # That render is taking longer than it may: rendering it again here too would only
+                # slow it down further. The previous copy it is.
+                return self.answer(request, entry[1])
         return self.answer(request, self.render(request, key, version))
 
     def render(self, request, key, version):
@@ -245,7 +269,8 @@ class PublicPageCacheMiddleware:
         # The finished response, headers included, as Django's own cache middleware stores it.
         # Pages with parameters (searches, filters) are many and each asked for rarely: keep them briefly.
         timeout = settings.PAGE_CACHE_SECONDS if not request.GET else min(settings.PAGE_CACHE_SECONDS, 60)
-        page_store.set(key, (version, response, valid_until), timeout)
+        entry = (version, response, valid_until, time.time(), getattr(response, "cache_refresh_seconds", 0))
+        page_store.set(key, entry, timeout)
         return response
 
     @staticmethod

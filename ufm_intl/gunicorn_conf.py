@@ -11,6 +11,9 @@ bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
+# Load the application once in the master and fork ready workers from it: a new or recycled worker
+# answers at once instead of importing Django first. (No connection is opened before the fork.)
+preload_app = True
 keepalive = 5
 # Recycle workers now and then so that a slow leak can never grow without bound, but rarely: a new
 # worker starts with an empty local cache (when CACHE_URL names no shared cache). At 1,700 requests a

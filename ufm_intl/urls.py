@@ -35,7 +35,8 @@ urlpatterns = [
     path("api/v1/contacts/", contacts_api.contact_list, name="api-contacts"),
     path(
         "sitemap.xml",
-        cache_public_page(require_safe(sitemap)),
+        # For search engines, costly with many items: a copy up to five minutes old will do.
+        cache_public_page(require_safe(sitemap), refresh_seconds=300),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),

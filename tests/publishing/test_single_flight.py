@@ -16,13 +16,14 @@ class SlowPage:
 
     def __init__(self):
         self.renders = 0
+        self.delay = 0.2
         self.lock = threading.Lock()
 
     def __call__(self, request):
         with self.lock:
             self.renders += 1
             number = self.renders
-        time.sleep(0.2)
+        time.sleep(self.delay)
         response = HttpResponse(f"render {number}")
         response.cache_public = True
         return response
@@ -108,3 +109,47 @@ def test_an_entry_of_another_version_is_never_fresh(version):
     # A restored database goes back to an earlier version: the copy rendered after it is not served as fresh.
     version.value -= 1_000_000
     assert get(middleware).content == b"render 2"
+
+
+class CostlyPage(SlowPage):
+    """A view marked as ``cache_public_page(refresh_seconds=...)`` marks its answers."""
+
+    def __init__(self, refresh_seconds):
+        super().__init__()
+        self.refresh_seconds = refresh_seconds
+
+    def __call__(self, request):
+        response = super().__call__(request)
+        response.cache_refresh_seconds = self.refresh_seconds
+        return response
+
+
+def test_a_costly_page_is_not_re_rendered_for_every_edit_within_its_refresh_time(version, monkeypatch):
+    page = CostlyPage(refresh_seconds=300)
+    middleware = PublicPageCacheMiddleware(page)
+    assert get(middleware).content == b"render 1"
+    for seconds_ago in (3, 2, 1):  # a series of edits
+        version.set(seconds_ago=seconds_ago)
+        assert get(middleware).content == b"render 1"
+    assert page.renders == 1
+
+    later = time.time() + 301
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert get(middleware).content == b"render 2"
+
+
+def test_a_render_that_takes_too_long_is_not_started_again_by_every_waiting_request(version, settings):
+    settings.PAGE_CACHE_GRACE_SECONDS = 0
+    settings.PAGE_CACHE_LOCK_SECONDS = 0.3
+    page = SlowPage()
+    middleware = PublicPageCacheMiddleware(page)
+    assert get(middleware).content == b"render 1"
+
+    version.set(seconds_ago=10)
+    page.delay = 0.6  # longer than anyone may wait for it
+    renderer = threading.Thread(target=get, args=(middleware,))
+    renderer.start()
+    time.sleep(0.05)
+    assert get(middleware).content == b"render 1"  # the previous copy, after waiting for the render
+    renderer.join()
+    assert page.renders == 2
