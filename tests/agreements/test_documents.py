@@ -83,7 +83,6 @@ def test_a_file_that_is_not_a_pdf_is_refused_whatever_its_name(seeded, editor_cl
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_in_danish_for_a_danish_editor(seeded, editor_client):
-    """Needs the Danish translations of .pending-translations/agreements-lifecycle.po merged and compiled."""
     germany = BilateralAgreement.objects.get(slug="germany")
 
     response = post_upload(editor_client, germany, "aftale.pdf", b"PK\x03\x04 a word file", HTTP_ACCEPT_LANGUAGE="da")
