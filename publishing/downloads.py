@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from publishing.cache import cache_public_page
 
@@ -119,4 +119,4 @@ def download_views(dataset, get_items):
         response["Content-Language"] = translation.get_language()
         return response
 
-    return cache_public_page(require_GET(as_csv)), cache_public_page(require_GET(as_json))
+    return cache_public_page(require_safe(as_csv)), cache_public_page(require_safe(as_json))

@@ -5,26 +5,7 @@ import pytest
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
 from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, screenshot
-
-PAGE_TYPES = {
-    "overview": {"en": "/en/", "da": "/da/"},
-    "centres": {"en": "/en/centres/", "da": "/da/centre/"},
-    "centre": {"en": "/en/centres/munich/", "da": "/da/centre/munchen/"},
-    "agreements": {"en": "/en/agreements/", "da": "/da/aftaler/"},
-    "search": {"en": "/en/agreements/?q=Chile", "da": "/da/aftaler/?q=Sydkorea&funder=innovation-fund-denmark"},
-    "search-error": {"en": "/en/agreements/?page=abc", "da": "/da/aftaler/?page=abc"},
-    "agreement": {"en": "/en/agreements/south-korea/", "da": "/da/aftaler/sydkorea/"},
-    "countries": {"en": "/en/countries/", "da": "/da/lande/"},
-    "country": {"en": "/en/countries/us/", "da": "/da/lande/de/"},
-    "contacts": {"en": "/en/contacts/", "da": "/da/kontakter/"},
-    "programmes": {"en": "/en/programmes/", "da": "/da/programmer/"},
-    "accessibility": {"en": "/en/accessibility/", "da": "/da/tilgaengelighed/"},
-    "site-search": {"en": "/en/search/?q=network+programme", "da": "/da/soeg/?q=aftaler"},
-    "site-search-none": {"en": "/en/search/?q=xylophone", "da": "/da/soeg/?q=xylofon"},
-    "site-search-error": {"en": "/en/search/?q=%07", "da": "/da/soeg/?q=%07"},
-    "data": {"en": "/en/data/", "da": "/da/data/"},
-    "not-found": {"en": "/en/no-such-page/", "da": "/da/ingen-side/"},
-}
+from tests.pages import PAGE_TYPES
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

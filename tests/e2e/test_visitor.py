@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP, PHONE
-from tests.e2e.test_accessibility import PAGE_TYPES
+from tests.pages import PAGE_TYPES
 
 
 def open_menu(page, viewport, name="Menu"):

@@ -502,7 +502,15 @@ def test_head_on_the_api_is_answered_like_get_cached_or_not(seeded, client):
 
 @pytest.mark.parametrize("method", ["TRACE", "POST", "PUT", "DELETE"])
 @pytest.mark.parametrize(
-    "url", ["/sitemap.xml", "/api/v1/centres/", "/robots.txt", "/en/contacts/karin-ilsoth-rasmussen.vcf"]
+    "url",
+    [
+        "/sitemap.xml",
+        "/api/v1/centres/",
+        "/robots.txt",
+        "/en/contacts/karin-ilsoth-rasmussen.vcf",
+        "/en/agreements/agreements.csv",
+        "/en/centres/centres.json",
+    ],
 )
 def test_read_only_addresses_refuse_other_methods(seeded, url, method):
     response = Client().generic(method, url)
@@ -510,7 +518,9 @@ def test_read_only_addresses_refuse_other_methods(seeded, url, method):
     assert set(response["Allow"].split(", ")) == {"GET", "HEAD"}
 
 
-@pytest.mark.parametrize("url", ["/sitemap.xml", "/robots.txt", "/healthz"])
+@pytest.mark.parametrize(
+    "url", ["/sitemap.xml", "/robots.txt", "/healthz", "/en/agreements/agreements.csv", "/en/contacts/contacts.json"]
+)
 def test_head_on_read_only_addresses(seeded, client, url):
     assert client.head(url).status_code == 200
 
