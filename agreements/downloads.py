@@ -5,9 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.forms import AgreementSearchForm
 from agreements.models import AgreementStatus, BilateralAgreement, Region
-from publishing.downloads import BadDownloadRequest, Column, Dataset, download_views
-
-LISTED = _("in CSV separated by “; ”")
+from publishing.downloads import BadDownloadRequest, Column, Dataset, download_views, listed, page_url
 
 AGREEMENTS = Dataset(
     title=_("Bilateral agreements"),
@@ -40,12 +38,12 @@ AGREEMENTS = Dataset(
         ),
         Column(
             "funding_partners",
-            format_lazy("{} ({}).", _("The funders of projects under the agreement"), LISTED),
+            listed(_("The funders of projects under the agreement")),
             lambda r, a: [partner.name for partner in a.funding_partners.all()],
         ),
         Column(
             "activities",
-            format_lazy("{} ({}).", _("The kinds of cooperation the agreement supports"), LISTED),
+            listed(_("The kinds of cooperation the agreement supports")),
             lambda r, a: [activity.name for activity in a.activities.all()],
         ),
         Column(
@@ -62,7 +60,7 @@ AGREEMENTS = Dataset(
         Column(
             "url",
             _("The agreement's page on this website."),
-            lambda r, a: r.build_absolute_uri(a.get_absolute_url()),
+            page_url,
         ),
         Column(
             "in_force_from",

@@ -15,15 +15,23 @@ Loopback only; everything stops by itself.
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.run import PYTHON, ROOT, free_port, fresh_database, manage, production_env, wait_for, wrk  # noqa: E402
+from bench.run import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    free_port,
+    fresh_database,
+    manage,
+    production_env,
+    wait_for,
+    wait_for_port,
+    wrk,
+)
 
 PAGES = Path(__file__).with_name("pages.lua")
 
@@ -46,17 +54,6 @@ def start_server(env):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     return server
-
-
-def wait_for_port(port, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.01)
-    raise RuntimeError(f"port {port} did not open")
 
 
 def show(name, result):

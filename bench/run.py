@@ -41,6 +41,18 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_for_port(port, timeout=30):
+    """Return as soon as something accepts connections on the port (before it may answer HTTP)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.01)
+    raise RuntimeError(f"port {port} did not open")
+
+
 def wait_for(url, timeout=30):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

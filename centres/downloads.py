@@ -1,10 +1,9 @@
 """The published Innovation Centres as CSV and JSON files."""
 
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import InnovationCentre
-from publishing.downloads import Column, Dataset, download_views
+from publishing.downloads import Column, Dataset, download_views, listed, page_url
 
 
 def _coordinate(value):
@@ -25,7 +24,7 @@ CENTRES = Dataset(
         Column("country_name", _("The country's name."), lambda r, c: str(c.country.name)),
         Column(
             "focus_areas",
-            format_lazy("{} ({}).", _("The centre's focus areas"), _("in CSV separated by “; ”")),
+            listed(_("The centre's focus areas")),
             lambda r, c: [area.name for area in c.focus_areas.all()],
         ),
         Column("website", _("The centre's own website; empty when not stated."), lambda r, c: c.website),
@@ -40,7 +39,7 @@ CENTRES = Dataset(
             lambda r, c: _coordinate(c.longitude),
         ),
         Column("summary", _("One or two sentences about the centre."), lambda r, c: c.summary),
-        Column("url", _("The centre's page on this website."), lambda r, c: r.build_absolute_uri(c.get_absolute_url())),
+        Column("url", _("The centre's page on this website."), page_url),
     ],
 )
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contacts.models import ContactPerson
 from publishing.addresses import item_url
-from publishing.downloads import Column, Dataset, download_views
+from publishing.downloads import Column, Dataset, download_views, page_url
 
 CONTACTS = Dataset(
     title=_("Contact persons"),
@@ -26,7 +26,7 @@ CONTACTS = Dataset(
         Column(
             "url",
             _("Where the person is listed on this website."),
-            lambda r, p: r.build_absolute_uri(p.get_absolute_url()),
+            page_url,
         ),
         Column(
             "vcard_url",

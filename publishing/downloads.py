@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from publishing.cache import cache_public_page
@@ -48,6 +50,16 @@ class Dataset:
     filename: str
     columns: list
     note: str = ""  # anything more the data page should say about the file
+
+
+def listed(description):
+    """The description of a column that holds a list."""
+    return format_lazy("{} ({}).", description, _("in CSV separated by “; ”"))
+
+
+def page_url(request, item):
+    """A column value: the item's page on this website, as a complete address."""
+    return request.build_absolute_uri(item.get_absolute_url())
 
 
 def _row(request, columns, item):

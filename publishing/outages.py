@@ -7,7 +7,7 @@ while it cannot be reached answers 503 in the site's layout, and the API answers
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, DataError, IntegrityError, NotSupportedError, ProgrammingError
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -49,6 +49,4 @@ class ServiceUnavailableMiddleware:
 
 def _is_programming_error(exception):
     # Errors in our own queries (a bad column, a constraint) are bugs: they must stay 500s and be seen.
-    from django.db import DataError, IntegrityError, NotSupportedError, ProgrammingError
-
     return isinstance(exception, (DataError, IntegrityError, NotSupportedError, ProgrammingError))

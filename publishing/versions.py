@@ -40,10 +40,15 @@ def _table(connection):
     return connection.ops.quote_name(ContentVersion._meta.db_table)
 
 
+def _select(table):
+    """The one statement that reads the version, from the workers and from the listener alike."""
+    return f"SELECT version FROM {table} WHERE id = 1"  # noqa: S608 - the model's own table
+
+
 def read(connection):
     """The version as stored: one plain SQL statement, always on the given (primary) connection."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {_table(connection)} WHERE id = 1")  # noqa: S608 - the model's own table
+        cursor.execute(_select(_table(connection)))
         row = cursor.fetchone()
     return row[0] if row else 0
 
@@ -154,7 +159,7 @@ class VersionListener(threading.Thread):
                     while True:
                         # Read after LISTEN, so that no bump can fall between the two; then again at every
                         # heartbeat, which also proves the connection is alive.
-                        row = connection.execute(f"SELECT version FROM {self.table} WHERE id = 1").fetchone()  # noqa: S608
+                        row = connection.execute(_select(self.table)).fetchone()
                         # The stored number wins, even if lower: a restored database goes back in time.
                         self._version = row[0] if row else 0
                         self.heard_at = time.monotonic()

@@ -4,31 +4,15 @@ The shared servers on 5432 and 6379 are never touched. PostgreSQL refuses to run
 tests run as root the private cluster belongs to the ``postgres`` system user.
 """
 
-import contextlib
 import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return
-        time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on port {port}")
+from bench.run import free_port, wait_for_port
 
 
 class PrivateRedis:
