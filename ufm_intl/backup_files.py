@@ -89,3 +89,10 @@ def restore_archive(path):
             if saved != member.name:
                 raise CommandError(f"The storage saved {member.name!r} as {saved!r}; the file could not be restored.")
     return len(members)
+
+
+def delete_stored(names):
+    """Delete the stored files ``names`` (those no row names any more)."""
+    for name in sorted(names):
+        if default_storage.exists(name):
+            default_storage.delete(name)

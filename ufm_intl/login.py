@@ -19,13 +19,16 @@ def two_factor_required(user):
 class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
     """The admin login: password, then the code from an authenticator app for those who need one.
 
-    A wrong code gets the same message as a wrong password, so the form never tells anyone who does
-    not have the code whether the password was right. Only a missing code is asked for by name.
+    A wrong or missing code gets the same message as a wrong password, and counts towards the lockout
+    like one, so the form never tells anyone who does not have the code whether the password was right.
     """
 
-    otp_error_messages = dict(
-        OTPAuthenticationFormMixin.otp_error_messages,
-        token_required=_("Enter the six-digit code from your authenticator app."),
+    error_messages = dict(
+        AdminAuthenticationForm.error_messages,
+        invalid_login=_(
+            "Please enter the correct username and password for a staff account, and the code from your "
+            "authenticator app if you have set one up. Note that both fields may be case-sensitive."
+        ),
     )
 
     otp_device = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -54,9 +57,7 @@ class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
         try:
             self.clean_otp(user)
         except ValidationError as error:
-            if device is not None and getattr(error, "code", None) == "token_required":
-                raise
-            # A wrong code counts as a failed login, towards the lockout, like a wrong password.
+            # A wrong or missing code counts as a failed login, towards the lockout, like a wrong password.
             user_login_failed.send(
                 sender=__name__, credentials={"username": self.cleaned_data.get("username")}, request=self.request
             )

@@ -47,11 +47,25 @@ class EscapingAccessLogger(Logger):
 
 
 class LineFormatter(logging.Formatter):
-    """The application's log lines: a message (a path, a user name) cannot start a line of its own."""
+    """The application's log lines: one line per event.
+
+    A message (a path, a user name) cannot start a line of its own, and a traceback is written on the
+    event's line as ``exception="..."`` with its line breaks escaped, so that a log collector never
+    takes its lines for events of their own.
+    """
 
     def formatMessage(self, record):  # noqa: N802 - the name logging.Formatter gives it
         record.message = one_line(record.message)
         return super().formatMessage(record)
+
+    def format(self, record):
+        # The message is already on one line: what follows the first line break is the traceback
+        # (or stack) that logging.Formatter appends.
+        line, _break, details = super().format(record).partition("\n")
+        if not details:
+            return line
+        quoted = escape(details).replace('"', '\\"')
+        return f'{line} exception="{quoted}"'
 
 
 class RefusedRequestsAreWarnings(logging.Filter):

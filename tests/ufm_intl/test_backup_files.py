@@ -1,5 +1,6 @@
 """Backups carry the uploaded files (agreement documents) in a tar archive next to the JSON, and restore them."""
 
+import json
 import tarfile
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.core.serializers.base import DeserializationError
 
 from agreements.models import AgreementDocument, BilateralAgreement
 
@@ -70,3 +72,37 @@ def test_restore_refuses_an_archive_with_a_name_outside_the_storage(transactiona
         call_command("restore_portal", str(backup))
     assert not (tmp_path / "outside.pdf").exists()
     assert not BilateralAgreement.objects.exists()
+
+
+def test_a_replacing_restore_removes_the_files_only_the_replaced_content_named(
+    transactional_db, seeded, tmp_path, media_in_tmp
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    kept = add_document(germany)
+    backup = tmp_path / "backup.json"
+    call_command("backup_portal", str(backup))
+    withdrawn = add_document(germany)
+    assert (media_in_tmp / withdrawn.file.name).exists()
+
+    call_command("restore_portal", "--replace", str(backup))
+
+    assert list(AgreementDocument.objects.values_list("file", flat=True)) == [kept.file.name]
+    assert (media_in_tmp / kept.file.name).read_bytes() == PDF
+    assert not (media_in_tmp / withdrawn.file.name).exists()
+
+
+def test_a_replacing_restore_that_fails_keeps_every_file(transactional_db, seeded, tmp_path, media_in_tmp):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    backup = tmp_path / "backup.json"
+    call_command("backup_portal", str(backup))
+    document = add_document(germany)
+    rows = json.loads(backup.read_text(encoding="utf-8"))
+    # A row the loader cannot take, after the database has been emptied: the load fails halfway.
+    rows.append({"model": "agreements.bilateralagreement", "pk": 999999, "fields": {"no_such_field": 1}})
+    backup.write_text(json.dumps(rows), encoding="utf-8")
+
+    with pytest.raises(DeserializationError):
+        call_command("restore_portal", "--replace", str(backup))
+
+    assert AgreementDocument.objects.get().file.name == document.file.name
+    assert (media_in_tmp / document.file.name).read_bytes() == PDF

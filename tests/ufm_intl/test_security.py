@@ -95,7 +95,8 @@ def test_staff_with_an_authenticator_must_give_its_code(db, client):
 
     response = login(client, "sune", "the-right-password-42")
     assert response.status_code == 200
-    assert "Enter the six-digit code from your authenticator app." in response.content.decode()
+    assert "the code from your authenticator app if you have set one up" in response.content.decode()
+    assert "_auth_user_id" not in client.session
 
     code = f"{totp(device.bin_key):06d}"
     assert login(client, "sune", "the-right-password-42", otp_token=code).status_code == 302

@@ -406,6 +406,23 @@ def test_the_application_log_messages_stay_on_their_line(seeded):
     assert line.endswith("message=Not found: /en/\\x0atime=forged level=ERROR")
 
 
+def test_an_error_with_its_traceback_is_one_log_line(seeded):
+    handler = next(h for h in logging.getLogger("django.request").handlers if h.get_name() == "stdout")
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    try:
+        try:
+            raise ValueError('broken "quote"\ntime=forged level=ERROR')
+        except ValueError:
+            logging.getLogger("django.request").exception("Internal Server Error: %s", "/en/")
+    finally:
+        handler.setStream(previous)
+    [line] = stream.getvalue().splitlines()
+    assert "level=ERROR logger=django.request message=Internal Server Error: /en/ exception=" in line
+    assert "Traceback (most recent call last):\\x0a" in line
+    assert 'ValueError: broken \\"quote\\"\\x0atime=forged level=ERROR"' in line
+
+
 def test_gunicorn_writes_one_escaped_line_per_request_and_no_control_socket(tmp_path):
     port = free_port()
     env = production_env(tmp_path) | {
@@ -656,6 +673,26 @@ def test_a_wrong_code_gets_the_same_message_as_a_wrong_password(db, client):
     assert error_notes(right_password_wrong_code) == error_notes(wrong_password)
     assert "Please enter the correct username and password" in error_notes(wrong_password)[0]
     assert "_auth_user_id" not in client.session
+
+
+def test_a_missing_code_does_not_tell_whether_the_password_was_right(db, client):
+    user = User.objects.create_user("sune", password=PASSWORD, is_staff=True)
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+
+    wrong_password = login(client, "sune", "not-the-password")
+    right_password_no_code = login(client, "sune", PASSWORD)
+
+    assert wrong_password.status_code == right_password_no_code.status_code == 200
+    assert error_notes(right_password_no_code) == error_notes(wrong_password)
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_missing_code_counts_towards_the_lockout(db, client):
+    user = User.objects.create_user("sune", password=PASSWORD, is_staff=True)
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    for _ in range(10):
+        response = client.post("/admin/login/", {"username": "sune", "password": PASSWORD})
+    assert response.status_code == 429
 
 
 def test_wrong_codes_count_towards_the_lockout(db, client):

@@ -67,6 +67,7 @@ class Command(BaseCommand):
             )
         # The backup holds the history itself; loading must not add history rows of its own.
         enabled = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+        replaced_files = []
         settings.SIMPLE_HISTORY_ENABLED = False
         try:
             with transaction.atomic():
@@ -78,12 +79,18 @@ class Command(BaseCommand):
                             "one with the backup."
                         )
                     # Emptied and loaded in one transaction: if loading fails, the database is as it was.
+                    replaced_files = backup_files.stored_names()
                     empty_in_transaction()
                 if has_archive:
                     # Before the rows that name them; files left by a failed load are unused, not harmful.
                     backup_files.restore_archive(archive)
                 call_command("loaddata", options["backup"], verbosity=options["verbosity"])
                 versions.bump()
+                if options["replace"]:
+                    # Files only the replaced content named (a withdrawn document) go with it, once the
+                    # new content is committed; a failed load keeps them for the content it keeps.
+                    unused = set(replaced_files) - set(backup_files.stored_names())
+                    transaction.on_commit(lambda: backup_files.delete_stored(unused))
         finally:
             settings.SIMPLE_HISTORY_ENABLED = enabled
         self.stdout.write(self.style.SUCCESS(f"Restored {options['backup']}"))
