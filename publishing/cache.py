@@ -287,10 +287,14 @@ class PublicPageCacheMiddleware:
 def warm(origin, paths, application):
     """Render ``paths`` into the cache in this process, as visitors to ``origin`` would ask for them.
 
-    Run after an app server starts a worker (ufm_intl/gunicorn_conf.py), so that its first visitors
-    are answered from the cache. Failures are logged, never raised: warming is only a head start.
+    Run before an app server opens its port and after it starts a worker (ufm_intl/gunicorn_conf.py), so
+    that its first visitors are answered from the cache. Failures are logged, never raised: warming is
+    only a head start. An answer of 500 or more (the database down) stops it: the other pages would
+    only wait for the same failure. Returns how many pages answered.
     """
     scheme, _, host = origin.partition("://")
+    answered = 0
+    statuses = []
     for path in paths:
         environ = {
             "REQUEST_METHOD": "GET",
@@ -309,11 +313,18 @@ def warm(origin, paths, application):
             "wsgi.multiprocess": True,
             "wsgi.run_once": False,
         }
+        statuses.clear()
         try:
-            body = application(environ, lambda status, headers, exc_info=None: None)
+            body = application(environ, lambda status, headers, exc_info=None: statuses.append(status))
             for _ in body:
                 pass
             if hasattr(body, "close"):
                 body.close()
         except Exception:  # A page that cannot be warmed is rendered on first visit instead.
             logger.warning("Could not warm %s%s", origin, path, exc_info=True)
+            continue
+        if statuses and int(statuses[-1].split()[0]) >= 500:
+            logger.warning("Stopped warming the cache: %s%s answered %s", origin, path, statuses[-1])
+            break
+        answered += 1
+    return answered

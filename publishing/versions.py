@@ -17,6 +17,7 @@ Reading it is usually free:
   is read from the database: freshness never depends on the listener.
 """
 
+import contextlib
 import logging
 import os
 import threading
@@ -175,12 +176,28 @@ class VersionListener(threading.Thread):
 _listener = None
 _listener_pid = None
 _lock = threading.Lock()
+_listener_held_back = False
+
+
+@contextlib.contextmanager
+def without_listener():
+    """Read the version from the database meanwhile, without starting a listener in this process.
+
+    For a process that forks the ones that serve (gunicorn's master warming the cache): a listening
+    thread there would only hold a connection nobody reads.
+    """
+    global _listener_held_back
+    _listener_held_back = True
+    try:
+        yield
+    finally:
+        _listener_held_back = False
 
 
 def _listened_version(connection):
     """The version from this process's listener, or None when the database must be asked."""
     global _listener, _listener_pid
-    if not settings.CONTENT_VERSION_LISTENER or connection.vendor != "postgresql":
+    if _listener_held_back or not settings.CONTENT_VERSION_LISTENER or connection.vendor != "postgresql":
         return None
     if _listener_pid != os.getpid():
         # First call in this process (gunicorn forks workers after loading the app).

@@ -33,6 +33,14 @@ control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
+def on_starting(server):
+    """Before the port opens: the master renders the main pages into the cache (ufm_intl/warmup.py)."""
+    if server.cfg.preload_app:
+        from ufm_intl.warmup import warm_before_serving
+
+        warm_before_serving(server.app.wsgi())
+
+
 def post_worker_init(worker):
     """Each new worker renders the main pages into the cache in the background (ufm_intl/warmup.py)."""
     from ufm_intl.warmup import warm_in_background

@@ -1,12 +1,25 @@
-"""The pages an app server renders into the cache as soon as a worker starts (ufm_intl/gunicorn_conf.py)."""
+"""The pages an app server renders into the cache before it opens its port and as each worker starts.
 
+Both run from ufm_intl/gunicorn_conf.py. gunicorn's master loads the application once, renders the
+main pages into the cache and only then opens the port and forks its workers: with Redis every worker
+finds them there, and with the local-memory cache each worker is forked with a copy. So the first
+visitors after a start are answered from the cache. A worker started later (gunicorn recycles them)
+renders them again in the background.
+"""
+
+import logging
 import threading
+import time
 
 from django.conf import settings
+from django.db import connections
 from django.urls import reverse
 from django.utils import translation
 
+from publishing import versions
 from publishing.cache import warm
+
+logger = logging.getLogger(__name__)
 
 MAIN_PAGES = ["overview", "centres:list", "agreements:list", "contacts:list", "programmes"]
 
@@ -17,6 +30,27 @@ def main_paths():
         with translation.override(language):
             paths += [reverse(name) for name in MAIN_PAGES]
     return paths
+
+
+def warm_before_serving(application):
+    """Render the main pages into the cache in this process, which then forks the workers.
+
+    Takes well under a second at the seed's size; with the database down it stops at the first page
+    (after the connect timeout), and the workers start as usual.
+    """
+    origin = settings.PAGE_CACHE_WARM_ORIGIN
+    if not origin:
+        return 0
+    started = time.monotonic()
+    paths = main_paths()
+    try:
+        with versions.without_listener():
+            answered = warm(origin, paths, application)
+    finally:
+        # Forked workers must not share this process's database connections.
+        connections.close_all()
+    logger.info("Warmed %d of %d main pages in %.2f s before serving", answered, len(paths), time.monotonic() - started)
+    return answered
 
 
 def warm_in_background(application):

@@ -1,7 +1,11 @@
 """Pages are cached per language, revalidated with ETags, and any content change shows at once."""
 
+from django.core.handlers.wsgi import WSGIHandler
+
 from agreements.models import BilateralAgreement, FundingPartner
 from centres.models import FocusArea, InnovationCentre
+from publishing.cache import warm
+from ufm_intl.warmup import main_paths
 
 
 def test_a_cached_page_costs_one_query(seeded, client, django_assert_num_queries):
@@ -63,3 +67,23 @@ def test_editors_are_never_served_a_cached_page(seeded, visitor, editor_client):
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
     assert "ETag" not in response
+
+
+def test_warming_fills_the_cache_with_the_main_pages(seeded, client, django_assert_max_num_queries):
+    assert warm("http://testserver", main_paths(), WSGIHandler()) == 10
+
+    for path in main_paths():
+        with django_assert_max_num_queries(1):  # the content version: answered from the cache
+            assert client.get(path).status_code == 200
+
+
+def test_warming_stops_at_the_first_server_error():
+    asked = []
+
+    def database_down(environ, start_response):
+        asked.append(environ["PATH_INFO"])
+        start_response("503 Service Unavailable", [("Retry-After", "10")])
+        return [b"down"]
+
+    assert warm("https://example.dk", ["/en/", "/en/agreements/", "/da/"], database_down) == 0
+    assert asked == ["/en/"]
