@@ -225,9 +225,21 @@ class PublicPageCacheMiddleware:
             return self.answer(request, entry[1])
 
         lock = key + ":rendering"
+        # Within the grace period after an edit, the previous copy may still be answered.
+        previous_will_do = (
+            entry is not None
+            and entry[0] < version
+            and versions.age_seconds(version) <= settings.PAGE_CACHE_GRACE_SECONDS
+        )
         # The lock outlives the wait: a slow render is not joined by a second one; a lock whose worker
         # died expires on its own.
         if page_store.add(lock, 1, settings.PAGE_CACHE_LOCK_SECONDS * 6):
+            if previous_will_do:
+                # This visitor gets the previous copy at once too; the new one is rendered once the
+                # answer has been sent (when the server closes it), so no visitor waits for the render.
+                response = self.answer(request, entry[1])
+                response._resource_closers.append(lambda: self.render_after_answer(request, key, version, lock))
+                return response
             try:
                 response = self.render(request, key, version)
             finally:
@@ -235,11 +247,7 @@ class PublicPageCacheMiddleware:
             return self.answer(request, response)
 
         # Another request is rendering this page.
-        if (
-            entry is not None
-            and entry[0] < version
-            and versions.age_seconds(version) <= settings.PAGE_CACHE_GRACE_SECONDS
-        ):
+        if previous_will_do:
             return self.answer(request, entry[1])
         deadline = time.monotonic() + settings.PAGE_CACHE_LOCK_SECONDS
         while time.monotonic() < deadline:
@@ -272,6 +280,14 @@ class PublicPageCacheMiddleware:
         entry = (version, response, valid_until, time.time(), getattr(response, "cache_refresh_seconds", 0))
         page_store.set(key, entry, timeout)
         return response
+
+    def render_after_answer(self, request, key, version, lock):
+        try:
+            self.render(request, key, version).close()
+        except Exception:  # The answer has been sent: the next request renders the page instead.
+            logger.exception("Could not render %s after answering it", request.path)
+        finally:
+            page_store.delete(lock)
 
     @staticmethod
     def answer(request, response):

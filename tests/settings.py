@@ -24,3 +24,6 @@ WHITENOISE_USE_FINDERS = True
 # Test transactions never commit, so notifications would never arrive: read the version from the database.
 # (tests/test_scale_out.py runs real servers, with the listener.)
 CONTENT_VERSION_LISTENER = False
+# Tests check what a visitor sees right after an edit. The grace period, during which visitors may
+# still get the previous copy, has its own tests (tests/publishing/test_single_flight.py), which set it.
+PAGE_CACHE_GRACE_SECONDS = 0

@@ -10,6 +10,9 @@ from django.test import RequestFactory
 from publishing import scheduling, versions
 from publishing.cache import PublicPageCacheMiddleware
 
+# The server closes each answer after sending it, which ends the request (request_finished) as in production.
+pytestmark = pytest.mark.django_db
+
 
 class SlowPage:
     """A view that takes a while to render and counts its renders."""
@@ -47,7 +50,10 @@ def version(monkeypatch):
 
 
 def get(middleware):
-    return middleware(RequestFactory().get("/en/"))
+    """A request as the server makes it: the answer is sent, then closed."""
+    response = middleware(RequestFactory().get("/en/"))
+    response.close()
+    return response
 
 
 def test_concurrent_misses_render_the_page_once(version):
@@ -69,6 +75,7 @@ def test_concurrent_misses_render_the_page_once(version):
 
 
 def test_during_a_re_render_visitors_get_the_previous_copy_within_the_grace_period(version, settings):
+    settings.PAGE_CACHE_GRACE_SECONDS = 2
     page = SlowPage()
     middleware = PublicPageCacheMiddleware(page)
     assert get(middleware).content == b"render 1"
@@ -82,6 +89,22 @@ def test_during_a_re_render_visitors_get_the_previous_copy_within_the_grace_peri
     assert response.content == b"render 1"
     assert time.monotonic() - started < 0.1  # answered at once, not after the render
     renderer.join()
+    assert get(middleware).content == b"render 2"
+    assert page.renders == 2
+
+
+def test_the_first_visitor_after_an_edit_gets_the_previous_copy_and_the_page_is_rendered_after(version, settings):
+    settings.PAGE_CACHE_GRACE_SECONDS = 2
+    page = SlowPage()
+    middleware = PublicPageCacheMiddleware(page)
+    assert get(middleware).content == b"render 1"
+
+    version.set(seconds_ago=0.5)
+    response = middleware(RequestFactory().get("/en/"))
+    assert response.content == b"render 1"
+    assert page.renders == 1  # nothing rendered before the answer is sent
+    response.close()  # the server has sent it
+    assert page.renders == 2
     assert get(middleware).content == b"render 2"
     assert page.renders == 2
 
