@@ -1,15 +1,21 @@
-"""The admin every content app builds on: both languages, history with restore, review and draft states.
+"""The admin every content app builds on: both languages, history with restore, drafts, review before
+publication (publishing/review.py) and schedules.
 
-Nothing is registered here; content apps register their models with these classes."""
+Content apps register their models with these classes; the only model registered here is the read-only
+record of review requests."""
 
 from datetime import date
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_list import _boolean_icon
 from django.contrib.admin.utils import flatten_fieldsets, unquote
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models import OuterRef, Q, Subquery
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join, strip_tags
@@ -21,10 +27,11 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from publishing import history
+from publishing import history, review
 from publishing.change_notes import ChangeNoteAdminMixin
 from publishing.country_search import countries_for_query
 from publishing.history import translated_fields
+from publishing.models import ReviewRequest
 from publishing.protection import in_use
 from publishing.richtext import RichTextField
 
@@ -142,6 +149,71 @@ def mark_reviewed(modeladmin, request, queryset):
         request,
         ngettext("%(count)d item marked as reviewed.", "%(count)d items marked as reviewed.", count) % {"count": count},
         messages.SUCCESS,
+    )
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    """Items waiting for review, and published items with a "publish from" or "unpublish at" still to come."""
+
+    title = _("review and schedule")
+    parameter_name = "publishing"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", _("Waiting for review")), ("scheduled", _("Scheduled"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(review.waiting_condition(queryset.model))
+        if self.value() == "scheduled":
+            return queryset.filter(review.scheduled_condition())
+        return queryset
+
+
+@admin.action(description=_("Publish the selected items"), permissions=["publish"])
+def publish_selected(modeladmin, request, queryset):
+    count, refused = 0, []
+    for obj in queryset:
+        if obj.is_published:
+            continue
+        try:
+            with transaction.atomic(using=router.db_for_write(type(obj))):
+                review.publish(obj, user=request.user)
+        except ValidationError as error:
+            refused.append(format_html("{}: {}", obj, " ".join(error.messages)))
+            continue
+        count += 1
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
+        messages.SUCCESS,
+    )
+    for problem in refused:
+        modeladmin.message_user(request, format_html("{} {}", gettext("Not published:"), problem), messages.ERROR)
+
+
+@admin.action(description=_("Unpublish the selected items"), permissions=["publish"])
+def unpublish_selected(modeladmin, request, queryset):
+    count = 0
+    for obj in queryset.filter(is_published=True):
+        review.unpublish(obj, user=request.user)
+        count += 1
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+PUBLISHER_ACTIONS = ("publish_selected", "unpublish_selected")
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment for the editor"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        help_text=_("What should be changed before the item is published."),
+        error_messages={"required": _("Write a comment for the editor.")},
     )
 
 
@@ -334,6 +406,44 @@ class ContentAdminForm(forms.ModelForm):
         return Truncator(strip_tags(str(value or ""))).chars(200) or "—"
 
 
+class VersionedIdInput(forms.HiddenInput):
+    """A list row's hidden id, followed by the version of the row the list page was opened at.
+
+    The admin's list page renders only the id of each row besides the editable columns; the version
+    travels with it, so that a position saved from the list is checked like a change form.
+    """
+
+    def __init__(self, form):
+        super().__init__()
+        self.form = form
+
+    def render(self, name, value, attrs=None, renderer=None):
+        version = forms.HiddenInput().render(self.form.add_prefix(VERSION_FIELD), self.form[VERSION_FIELD].value())
+        return format_html("{}{}", super().render(name, value, attrs, renderer), version)
+
+
+class ContentListRowForm(ContentAdminForm):
+    """A row of a list page's editable columns (``list_editable``), refused like a change form when someone
+    else saved the row after the list was opened and this save would change it."""
+
+    def has_changed(self):
+        return any(name != VERSION_FIELD for name in self.changed_data)
+
+    def clean(self):
+        if not self.has_changed():
+            # A row left as it was is not saved: what others saved meanwhile stands.
+            return forms.ModelForm.clean(self)
+        return super().clean()
+
+
+class VersionedListFormSet(forms.BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        pk_name = self.model._meta.pk.name
+        if pk_name in form.fields and isinstance(form, ContentListRowForm):
+            form.fields[pk_name].widget = VersionedIdInput(form)
+
+
 class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Admin for translated content: English and Danish next to each other, with history and restore.
 
@@ -372,6 +482,19 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
             return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, **{"form": ContentListRowForm, **kwargs})
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(request, **{"formset": VersionedListFormSet, **kwargs})
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and self.list_editable and "_save" in request.POST:
+            # The rows are checked and saved in one transaction, each save one history row.
+            with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
+                return super().changelist_view(request, extra_context)
+        return super().changelist_view(request, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Restoring saves the object and then its relations: one transaction, one history row.
         with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
@@ -395,6 +518,8 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         rows = list(historical_records)
         for newer, older in zip(rows, [*rows[1:], None], strict=True):
             newer.author = history.author_of(newer)
+            if newer.history_change_reason in review.CHANGE_REASONS:
+                newer.history_change_reason = gettext(newer.history_change_reason)
             if older is None:
                 continue
             changes = history.differences(newer, older, foreign_keys_are_objs=foreign_keys_are_objs)
@@ -436,13 +561,41 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         )
 
 
-class EditorialAdmin(ChangeNoteAdminMixin, ContentAdmin):
-    """Content with a published state and a review date.
+class EditorialAdminForm(ContentAdminForm):
+    """A content form whose published state and schedule stay as they are for those who may not publish.
 
-    New items start as drafts; "Save and publish" saves and makes a draft public in one step.
+    The fields are read-only on such a form; the instance is set to the saved state (a new item: a
+    draft) before it is checked, so that a crafted request or a restored version cannot change them
+    and the checks see what will be saved.
     """
 
-    actions = [mark_reviewed]
+    keeps_publishing_state = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.keeps_publishing_state:
+            review.keep_publishing_state(self.instance)
+
+    def _get_validation_exclusions(self):
+        excluded = super()._get_validation_exclusions()
+        if self.keeps_publishing_state:
+            # Read-only here, but still what the rules depend on (one published agreement per country and
+            # scope): they are checked with the saved state.
+            excluded -= set(review.PUBLISHING_FIELDS)
+        return excluded
+
+
+class EditorialAdmin(ChangeNoteAdminMixin, ContentAdmin):
+    """Content with a published state, a schedule and a review date, published after review.
+
+    New items start as drafts. Publishers (``publishing.publish_content``) publish, unpublish and
+    schedule; "Save and publish" saves and makes a draft public in one step. Editors who may not
+    publish see those fields read-only and "Submit for review" instead (publishing/review.py).
+    """
+
+    form = EditorialAdminForm
+    change_form_template = "publishing/admin/editorial_change_form.html"
+    actions = [mark_reviewed, publish_selected, unpublish_selected]
     review_fieldset = (
         _("Publishing"),
         {
@@ -459,14 +612,54 @@ class EditorialAdmin(ChangeNoteAdminMixin, ContentAdmin):
     )
 
     def get_changeform_initial_data(self, request):
-        # The model's default is published; in the admin an item stays a draft until an editor publishes it.
+        # The model's default is published; in the admin an item stays a draft until someone publishes it.
         return {"is_published": False, **super().get_changeform_initial_data(request)}
 
     def has_publish_permission(self, request, obj=None):
-        """Whether the user may make ``obj`` (or a new item) public."""
-        if "is_published" in self.get_readonly_fields(request, obj):
+        """Whether the user may make ``obj`` (or new or listed items) public, take it off the site or schedule it."""
+        if not review.may_publish(request.user):
             return False
-        return self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+        if self.has_change_permission(request, obj):
+            return True
+        return obj is None and self.has_add_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if review.may_publish(request.user):
+            return fields
+        return fields + tuple(name for name in review.PUBLISHING_FIELDS if name not in fields)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if review.may_publish(request.user):
+            return form
+        return type(form.__name__, (form,), {"keeps_publishing_state": True})
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if ReviewStateFilter not in filters:
+            position = filters.index("is_published") + 1 if "is_published" in filters else len(filters)
+            filters.insert(position, ReviewStateFilter)
+        return filters
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(is_waiting_for_review=review.waiting_condition(self.model))
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_send_back"
+        return [
+            path("<path:object_id>/send-back/", self.admin_site.admin_view(self.send_back_view), name=name),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        if (
+            request.method == "POST"
+            and request.POST.get("action") in PUBLISHER_ACTIONS
+            and not self.has_publish_permission(request)
+        ):
+            raise PermissionDenied
+        return super().changelist_view(request, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and "_publish" in request.POST:
@@ -477,14 +670,109 @@ class EditorialAdmin(ChangeNoteAdminMixin, ContentAdmin):
                 request.POST["is_published"] = "on"
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def save_model(self, request, obj, form, change):
+        was_published = review.is_published_in_database(obj)
+        submitting = publishing = False
+        if review.may_publish(request.user):
+            publishing = obj.is_published and not was_published
+            if publishing:
+                obj._change_reason = review.PUBLISHED
+            elif was_published and not obj.is_published:
+                obj._change_reason = review.UNPUBLISHED
+        else:
+            review.keep_publishing_state(obj)
+            submitting = "_submit_for_review" in request.POST and not obj.is_published
+            if submitting:
+                obj._change_reason = review.SUBMITTED
+        super().save_model(request, obj, form, change)
+        if publishing:
+            review.published(obj, user=request.user)
+        if submitting:
+            review.submit(obj, user=request.user)
+            self.message_user(
+                request,
+                format_html(
+                    gettext("“{}” is waiting for review. A publisher publishes it or sends it back to you."), obj
+                ),
+                messages.SUCCESS,
+            )
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        is_draft = obj is None or not type(obj)._default_manager.filter(pk=obj.pk, is_published=True).exists()
-        context["show_save_and_publish"] = is_draft and self.has_publish_permission(request, obj)
+        is_draft = obj is None or not review.is_published_in_database(obj)
+        waiting = review.waiting_request(obj)
+        may_edit = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+        may_publish = self.has_publish_permission(request, obj)
+        context["show_save_and_publish"] = is_draft and may_publish
+        context["show_submit_for_review"] = (
+            is_draft and may_edit and waiting is None and not review.may_publish(request.user)
+        )
+        context["review_request"] = waiting
+        context["review_sent_back"] = None if waiting else review.last_sent_back(obj)
+        context["may_publish"] = may_publish
+        if waiting is not None:
+            context["review_submitted_by"] = review.person(waiting.requested_by)
+            context["review_submitted_at"] = review.moment(waiting.requested_at)
+            if may_publish:
+                context["send_back_url"] = reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_send_back", args=[obj.pk]
+                )
+        elif context["review_sent_back"] is not None:
+            answer = context["review_sent_back"]
+            context["review_answered_by"] = review.person(answer.resolved_by)
+            context["review_answered_at"] = review.moment(answer.resolved_at)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    @admin.display(description=_("published"), boolean=True, ordering="is_published")
+    def send_back_view(self, request, object_id):
+        """A publisher sends an item waiting for review back to its editor, with a comment."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_publish_permission(request, obj):
+            raise PermissionDenied
+        waiting = review.waiting_request(obj)
+        form = SendBackForm(request.POST if request.method == "POST" else None)
+        if waiting is not None and form.is_bound and form.is_valid():
+            review.send_back(obj, user=request.user, comment=form.cleaned_data["comment"])
+            self.message_user(
+                request,
+                format_html(
+                    gettext("“{}” was sent back to {} with your comment."), obj, review.person(waiting.requested_by)
+                ),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Send back for changes"),
+            "subtitle": str(obj),
+            "opts": self.opts,
+            "object": obj,
+            "form": form,
+            "review_request": waiting,
+            "review_submitted_by": review.person(waiting.requested_by) if waiting else None,
+            "review_submitted_at": review.moment(waiting.requested_at) if waiting else None,
+            "change_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]),
+        }
+        return TemplateResponse(request, "publishing/admin/send_back.html", context)
+
+    @admin.display(description=_("published"), ordering="is_published")
     def published(self, obj):
-        return obj.is_published
+        """Published or not, with what is still to come: "Scheduled from …", "Until …", "Waiting for review"."""
+        now = timezone.now()
+        notes = []
+        if obj.is_published and obj.publish_from and obj.publish_from > now:
+            notes.append(gettext("Scheduled from %(time)s") % {"time": review.moment(obj.publish_from)})
+        if obj.is_published and obj.unpublish_at and obj.unpublish_at > now:
+            notes.append(gettext("Until %(time)s") % {"time": review.moment(obj.unpublish_at)})
+        if getattr(obj, "is_waiting_for_review", False):
+            notes.append(gettext("Waiting for review"))
+        if not notes:
+            return _boolean_icon(obj.is_published)
+        return format_html(
+            '{} <span class="publishing-state">{}</span>',
+            _boolean_icon(obj.is_published),
+            format_html_join(" · ", "{}", ((note,) for note in notes)),
+        )
 
 
 class OrderedTermAdmin(InUseDeletionMixin, ContentAdmin):
@@ -496,3 +784,28 @@ class OrderedTermAdmin(InUseDeletionMixin, ContentAdmin):
     search_fields = ("name_en", "name_da")
     prepopulated_fields = {"slug": ("name_en",)}
     fields = ("name", "slug", "position", "translation_status", "updated_at", "last_modified_by")
+
+
+@admin.register(ReviewRequest)
+class ReviewRequestAdmin(admin.ModelAdmin):
+    """The record of review: who submitted what and when, and who published it or sent it back. Read-only."""
+
+    list_display = ("item", "content_type", "requested_by", "requested_at", "outcome", "resolved_by", "resolved_at")
+    list_filter = ("outcome", "content_type")
+    list_select_related = ("content_type", "requested_by", "resolved_by")
+    search_fields = ("comment", "requested_by__username", "resolved_by__username")
+    fields = list_display + ("comment",)
+    readonly_fields = fields
+    date_hierarchy = "requested_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("item")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,14 @@ class EditorialQuerySet(models.QuerySet):
         """Never reviewed, or last reviewed longer ago than the configured interval."""
         cutoff = timezone.localdate() - timedelta(days=settings.CONTENT_REVIEW_INTERVAL_DAYS)
         return self.filter(Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lt=cutoff))
+
+    def newest_publications_first(self):
+        """Newest first by the moment each item became public (``EditorialModel.public_since``): the later
+        of its first publication and its "publish from", as feeds announce new items."""
+        first = Coalesce("first_published_at", "created_at")
+        return self.alias(became_public=Greatest(first, Coalesce("publish_from", first))).order_by(
+            "-became_public", "-pk"
+        )
 
 
 SCHEDULE_ORDER_MESSAGE = _("“Unpublish at” must be after “Publish from”.")
@@ -68,6 +77,8 @@ class EditorialModel(models.Model):
         blank=True,
         help_text=_("Leave empty to keep it published. Visitors no longer see the item from this time on."),
     )
+    # Set by save() the first time the item is saved published; the date of its "new" entry in the feeds.
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
 
@@ -86,10 +97,24 @@ class EditorialModel(models.Model):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        # On every path (admin, seed, code): the first save as published is when the item was published.
+        if self.is_published and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.publish_from and self.unpublish_at and self.unpublish_at <= self.publish_from:
             raise ValidationError({"unpublish_at": SCHEDULE_ORDER_MESSAGE})
+
+    @property
+    def public_since(self):
+        """When visitors could first see the item: its first publication, or its "publish from" if later."""
+        first = self.first_published_at or self.created_at
+        return max(first, self.publish_from) if self.publish_from else first
 
 
 class OrderedTerm(models.Model):
@@ -207,8 +232,20 @@ class ChangeNoteQuerySet(models.QuerySet):
         """The notes about ``item``, newest first."""
         return self.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
 
+    def published(self):
+        """Notes whose time has come: an editor may date a note ahead, and it is shown from then on."""
+        return self.filter(published_at__lte=timezone.now())
+
+    def about(self, *querysets):
+        """The notes about the items of any of ``querysets`` (of content models)."""
+        condition = Q(pk__in=[])
+        for queryset in querysets:
+            content_type = ContentType.objects.get_for_model(queryset.model)
+            condition |= Q(content_type=content_type, object_id__in=queryset.values("pk"))
+        return self.filter(condition)
+
     def public(self):
-        """Notes about items a visitor can see now, newest first (for pages and feeds)."""
+        """Published notes about items a visitor can see now, newest first (for pages and feeds)."""
         condition = Q(pk__in=[])
         for content_type_id in self.order_by().values_list("content_type", flat=True).distinct():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -217,7 +254,7 @@ class ChangeNoteQuerySet(models.QuerySet):
             manager = model._default_manager
             visible = manager.published() if hasattr(manager, "published") else manager.all()
             condition |= Q(content_type_id=content_type_id, object_id__in=visible.values("pk"))
-        return self.filter(condition)
+        return self.published().filter(condition)
 
 
 class ChangeNote(models.Model):
@@ -268,3 +305,76 @@ class ChangeNote(models.Model):
         if get_language() == "da":
             return self.note_da or self.note_en
         return self.note_en or self.note_da
+
+
+class ReviewRequestQuerySet(models.QuerySet):
+    def waiting(self):
+        """Requests nobody has answered yet, oldest first: the review queue."""
+        return self.filter(resolved_at__isnull=True).order_by("requested_at", "pk")
+
+    def for_item(self, item):
+        """The requests about ``item``."""
+        return self.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+
+
+class ReviewRequest(models.Model):
+    """An editor's request that a publisher publish an item (publishing/review.py).
+
+    It is kept apart from the content, so content tables do not change: a request is open until a
+    publisher publishes the item or sends it back with a comment, and stays as a record of who asked
+    and who answered.
+    """
+
+    class Outcome(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        SENT_BACK = "sent-back", _("Sent back")
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), related_name="review_requests", on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("item"))
+    item = GenericForeignKey("content_type", "object_id")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        related_name="review_requests",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    requested_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        related_name="resolved_review_requests",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    resolved_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True, help_text=_("Why the item was sent back."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = ReviewRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
+        # One permission for all content: a ministry decides who publishes, not per kind of content.
+        permissions = [("publish_content", _("Can publish, unpublish and schedule content"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(resolved_at__isnull=True),
+                name="review_request_one_open_per_item",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="review_request_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.name}: {self.item or self.object_id}"

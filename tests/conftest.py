@@ -61,3 +61,45 @@ def editor(seeded):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+def publishers_group():
+    """The Publishers group, restored if a transactional test emptied the database."""
+    if not Group.objects.filter(name="Publishers").exists():
+        publishers_migration = importlib.import_module("ufm_intl.migrations.0011_publishers_group")
+        publishers_migration.grant_publisher_permissions(Group, Permission)
+    return Group.objects.get(name="Publishers")
+
+
+@pytest.fixture
+def publisher(seeded):
+    """A member of the Publishers group only: publishes, unpublishes and schedules what editors submit."""
+    user = User.objects.create_user(
+        "publisher", "publisher@example.org", "correct-horse-battery-staple", is_staff=True,
+        first_name="Pia", last_name="Krogh",
+    )  # fmt: skip
+    user.groups.add(publishers_group())
+    return user
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    """The publisher, logged in in a browser of her own (``client`` may be an editor's)."""
+    client = Client()
+    client.force_login(publisher)
+    return client
+
+
+@pytest.fixture
+def one_step_editor(seeded):
+    """An editor also in the Publishers group: a ministry that publishes in one step."""
+    user = User.objects.create_user("onestep", "onestep@example.org", "correct-horse-battery-staple", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"), publishers_group())
+    return user
+
+
+@pytest.fixture
+def one_step_client(one_step_editor):
+    client = Client()
+    client.force_login(one_step_editor)
+    return client

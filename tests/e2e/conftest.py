@@ -80,6 +80,18 @@ def staff_password():
     return "a-long-editor-passphrase-2026"
 
 
+def log_in(site, browser, username, password):
+    """A new browser context logged in as ``username`` through the login form, at the admin's front page."""
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{site}/admin/")
+    return page
+
+
 @pytest.fixture
 def logged_in_editor(site, browser, staff_password, django_user_model):
     """A browser context of an editor in the Editors group, logged in through the login form."""
@@ -87,12 +99,22 @@ def logged_in_editor(site, browser, staff_password, django_user_model):
 
     user = django_user_model.objects.create_user("redaktor", password=staff_password, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
-    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", staff_password)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
+    page = log_in(site, browser, "redaktor", staff_password)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def logged_in_publisher(site, browser, staff_password, django_user_model):
+    """A browser context of a publisher (in the Editors and Publishers groups), logged in through the login form."""
+    from django.contrib.auth.models import Group
+
+    from tests.conftest import publishers_group
+
+    user = django_user_model.objects.create_user(
+        "udgiver", password=staff_password, is_staff=True, first_name="Pia", last_name="Krogh"
+    )
+    user.groups.add(Group.objects.get(name="Editors"), publishers_group())
+    page = log_in(site, browser, "udgiver", staff_password)
+    yield page
+    page.context.close()

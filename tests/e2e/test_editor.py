@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import DESKTOP, assert_accessible
 
 
 def test_editor_edits_both_languages_with_the_rich_text_editor_then_restores(logged_in_editor, site, browser):
@@ -48,8 +48,8 @@ def test_editor_edits_both_languages_with_the_rich_text_editor_then_restores(log
     visitor.context.close()
 
 
-def test_a_draft_centre_disappears_for_visitors_but_not_for_its_editor(logged_in_editor, site, browser):
-    page = logged_in_editor
+def test_a_draft_centre_disappears_for_visitors_but_not_for_its_publisher(logged_in_publisher, site, browser):
+    page = logged_in_publisher
     centre = InnovationCentre.objects.get(slug="munich")
 
     page.goto(f"{site}/admin/centres/innovationcentre/{centre.pk}/change/")
@@ -76,4 +76,40 @@ def test_a_draft_centre_disappears_for_visitors_but_not_for_its_editor(logged_in
     page.goto(f"{site}/en/centres/munich/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Innovation Centre Denmark Munich")
     expect(page.get_by_role("status")).to_contain_text("not published")
+    visitor.context.close()
+
+
+def test_an_editor_submits_a_draft_and_a_publisher_publishes_it_from_the_queue(
+    logged_in_editor, logged_in_publisher, site, browser, axe
+):
+    centre = InnovationCentre.objects.get(slug="munich")
+    centre.is_published = False
+    centre.save()
+    editor = logged_in_editor
+
+    editor.goto(f"{site}/admin/centres/innovationcentre/{centre.pk}/change/")
+    expect(editor.get_by_role("button", name="Save and publish")).to_have_count(0)
+    expect(editor.get_by_role("checkbox", name="Published")).to_have_count(0)  # read-only for editors
+    editor.get_by_role("button", name="Submit for review").click()
+    expect(editor.locator(".messagelist")).to_contain_text("is waiting for review")
+
+    publisher = logged_in_publisher
+    publisher.goto(f"{site}/admin/")
+    queue = publisher.locator(".review-queue")
+    expect(queue).to_contain_text("redaktor")
+    assert_accessible(axe, publisher, "admin front page with the review queue")
+    publisher.goto(f"{site}/admin/centres/innovationcentre/{centre.pk}/send-back/")
+    assert_accessible(axe, publisher, "send back")
+    publisher.goto(f"{site}/admin/")
+    queue.get_by_role("link", name="Innovation Centre Denmark Munich").click()
+    expect(publisher.get_by_role("status")).to_contain_text("Waiting for review: submitted by redaktor")
+    assert_accessible(axe, publisher, "change form of an item waiting for review")
+    publisher.get_by_role("button", name="Save and publish").click()
+    expect(publisher.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    publisher.goto(f"{site}/admin/")
+    expect(publisher.locator(".review-queue")).to_contain_text("Nothing is waiting for review.")
+    visitor = browser.new_context(viewport=DESKTOP).new_page()
+    assert visitor.goto(f"{site}/en/centres/munich/").status == 200
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Innovation Centre Denmark Munich")
     visitor.context.close()

@@ -265,33 +265,45 @@ def sweden_agreement(editor_client):
     return data
 
 
-def test_a_new_agreement_is_a_draft_until_it_is_published(seeded, editor_client, visitor):
-    data = sweden_agreement(editor_client)
+def test_a_new_agreement_is_a_draft_until_it_is_published(seeded, one_step_client, visitor):
+    data = sweden_agreement(one_step_client)
     assert "is_published" not in data  # the box starts unticked
 
-    assert editor_client.post("/admin/agreements/bilateralagreement/add/", data).status_code == 302
+    assert one_step_client.post("/admin/agreements/bilateralagreement/add/", data).status_code == 302
     agreement = BilateralAgreement.objects.get(slug="sweden")
     assert not agreement.is_published
     assert visitor.get("/en/agreements/sweden/").status_code == 404
 
     url = change_url(agreement)
-    html = editor_client.get(url).content.decode()
+    html = one_step_client.get(url).content.decode()
     assert '<input type="submit" value="Save and publish" name="_publish">' in html
-    response = editor_client.post(url, {**form_data(editor_client.get(url)), "_publish": "Save and publish"})
+    response = one_step_client.post(url, {**form_data(one_step_client.get(url)), "_publish": "Save and publish"})
 
     assert response.status_code == 302
     page = visitor.get("/en/agreements/sweden/")
     assert page.status_code == 200
     assert "Bilateral agreement with Sweden" in page.content.decode()
-    assert 'name="_publish"' not in editor_client.get(url).content.decode()  # published: nothing to publish
+    assert 'name="_publish"' not in one_step_client.get(url).content.decode()  # published: nothing to publish
 
 
-def test_save_and_publish_on_the_add_form_and_in_danish(seeded, editor_client, visitor):
-    html = editor_client.get("/admin/agreements/bilateralagreement/add/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
+def test_a_new_agreement_of_an_editor_is_a_draft_whatever_the_form_sends(seeded, editor_client, visitor):
+    data = sweden_agreement(editor_client)
+    data.update(is_published="on", publish_from_0="2026-01-01", publish_from_1="10:00:00")
+
+    assert editor_client.post("/admin/agreements/bilateralagreement/add/", data).status_code == 302
+
+    agreement = BilateralAgreement.objects.get(slug="sweden")
+    assert not agreement.is_published
+    assert agreement.publish_from is None
+    assert visitor.get("/en/agreements/sweden/").status_code == 404
+
+
+def test_save_and_publish_on_the_add_form_and_in_danish(seeded, one_step_client, visitor):
+    html = one_step_client.get("/admin/agreements/bilateralagreement/add/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
     assert 'value="Gem og offentliggør" name="_publish"' in html
 
-    data = sweden_agreement(editor_client)
-    response = editor_client.post(
+    data = sweden_agreement(one_step_client)
+    response = one_step_client.post(
         "/admin/agreements/bilateralagreement/add/", {**data, "_publish": "Gem og offentliggør"}
     )
 
@@ -299,15 +311,26 @@ def test_save_and_publish_on_the_add_form_and_in_danish(seeded, editor_client, v
     assert visitor.get("/en/agreements/sweden/").status_code == 200
 
 
-def test_save_and_publish_checks_what_publishing_requires(seeded, editor_client):
-    data = sweden_agreement(editor_client)
+def test_save_and_publish_checks_what_publishing_requires(seeded, one_step_client):
+    data = sweden_agreement(one_step_client)
     data.update(slug="germany-2", country="DE")
 
-    response = editor_client.post("/admin/agreements/bilateralagreement/add/", {**data, "_publish": "Save and publish"})
+    response = one_step_client.post(
+        "/admin/agreements/bilateralagreement/add/", {**data, "_publish": "Save and publish"}
+    )
 
     assert response.status_code == 200
     assert "A published agreement with this country and scope already exists." in response.content.decode()
     assert not BilateralAgreement.objects.filter(slug="germany-2").exists()
+
+
+def test_an_editors_draft_may_share_country_and_scope_with_a_published_agreement(seeded, editor_client):
+    """The editor's new item is a draft: the one-published-agreement rule does not stop it being saved."""
+    data = sweden_agreement(editor_client)
+    data.update(slug_en="germany-2", slug_da="tyskland-2", country="DE")
+
+    assert editor_client.post("/admin/agreements/bilateralagreement/add/", data).status_code == 302
+    assert not BilateralAgreement.objects.get(slug_en="germany-2").is_published
 
 
 def test_only_those_who_may_change_content_see_save_and_publish(seeded):
