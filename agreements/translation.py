@@ -31,5 +31,11 @@ class AgreementDocumentTranslationOptions(TranslationOptions):
 registry.register(FundingPartner)
 registry.register(Activity)
 registry.register(CountryAlias)
-registry.register(BilateralAgreement, m2m_fields=["activities", "funding_partners"], redirect_on_rename=True)
+registry.register(
+    BilateralAgreement,
+    m2m_fields=["activities", "funding_partners"],
+    redirect_on_rename=True,
+    # The status visitors see ("in force", "expired") follows these dates.
+    date_fields=["in_force_from", "valid_until"],
+)
 registry.register(AgreementDocument)

@@ -31,6 +31,8 @@ URLS = {
     "agreements list": "/en/agreements/",
     "search page": "/en/agreements/?q=Tyskland",
     "search API": "/api/v1/agreements/?q=Tyskland",
+    "site feed": "/en/feed/",
+    "agreements CSV": "/en/agreements/agreements.csv",
 }
 SEARCH_QUERIES = ["Tyskland", "germany", "Sydkorea", "Isreal", "Munich", "ger", "Chile", "USA", "South"]
 

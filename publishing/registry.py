@@ -14,18 +14,23 @@ from publishing.history import ContentHistory
 
 _content_models = set()
 _renamed_models = set()
+_date_fields = {}
 
 
-def register(model, *, m2m_fields=(), redirect_on_rename=False):
+def register(model, *, m2m_fields=(), redirect_on_rename=False, date_fields=()):
     """Make ``model`` content: history, with its many-to-many ``m2m_fields``, and page-cache invalidation.
 
     With ``redirect_on_rename``, a change of the model's ``slug`` (in either language) records the old
-    address as a redirect to the item.
+    address as a redirect to the item. ``date_fields`` are dates from which what visitors see of an
+    item changes by itself (an agreement's status): cached pages are rendered anew at the midnights
+    they bring (publishing/scheduling.py).
     """
     simple_history.register(model, app=model._meta.app_label, m2m_fields=list(m2m_fields), records_class=ContentHistory)
     _content_models.add(model)
     if redirect_on_rename:
         _renamed_models.add(model)
+    if date_fields:
+        _date_fields[model] = tuple(date_fields)
 
 
 def is_content(model):
@@ -38,3 +43,8 @@ def content_models():
 
 def redirects_on_rename(model):
     return model in _renamed_models
+
+
+def date_fields():
+    """``{model: date field names}`` of the models registered with ``date_fields``."""
+    return dict(_date_fields)

@@ -38,7 +38,7 @@ class ItemDetailMixin:
         item = self.object
         return super().get_context_data(
             language_alternates=language_alternates(lambda code: address_in(item, code)),
-            change_notes=ChangeNote.objects.for_item(item),
+            change_notes=ChangeNote.objects.for_item(item).published(),
             last_updated=item.updated_at,
             **kwargs,
         )

@@ -25,3 +25,9 @@ PAGE_TYPES = {
 
 # The page types that answer something else than 200, and what.
 STATUS = {"search-error": 400, "site-search-error": 400, "not-found": 404}
+
+# The Atom feeds (tests/ufm_intl/test_feeds.py): the whole site, and one country, in each language.
+FEEDS = {
+    "site": {"en": "/en/feed/", "da": "/da/feed/"},
+    "country": {"en": "/en/countries/de/feed/", "da": "/da/lande/jp/feed/"},
+}

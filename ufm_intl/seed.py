@@ -42,6 +42,9 @@ def seed_portal():
         # After the saves, which set the time of saving; an update does not run them again. The history
         # row keeps the same date, as it is the version the admin's forms compare with.
         model._base_manager.filter(pk__in=pks).update(updated_at=SOURCE_UPDATED_AT)
+        if hasattr(model, "first_published_at"):
+            # Published then, as the source says: the feeds list it as new on that date, not today.
+            model._base_manager.filter(pk__in=pks, is_published=True).update(first_published_at=SOURCE_UPDATED_AT)
         if hasattr(model, "history"):
             model.history.filter(id__in=pks).update(updated_at=SOURCE_UPDATED_AT)
     return created

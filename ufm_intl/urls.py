@@ -10,6 +10,7 @@ from centres import api as centres_api
 from contacts import api as contacts_api
 from publishing.cache import cache_public_page
 from ufm_intl import two_factor, views
+from ufm_intl.feeds import CountryFeed, SiteFeed
 from ufm_intl.login import AdminLoginForm
 from ufm_intl.sitemaps import sitemaps
 
@@ -50,9 +51,11 @@ urlpatterns += i18n_patterns(
     path(_("agreements/"), include("agreements.urls")),
     path(_("countries/"), views.countries_list, name="countries"),
     path(_("countries/<str:code>/"), views.country, name="country"),
+    path(_("countries/<str:code>/feed/"), cache_public_page(require_safe(CountryFeed())), name="country-feed"),
     path(_("contacts/"), include("contacts.urls")),
     path(_("programmes/"), views.programmes, name="programmes"),
     path(_("accessibility/"), views.accessibility, name="accessibility"),
     path(_("search/"), views.site_search_page, name="search"),
     path(_("data/"), views.data, name="data"),
+    path(_("feed/"), cache_public_page(require_safe(SiteFeed())), name="feed"),
 )

@@ -1,6 +1,7 @@
 """Scheduled publishing: items appear and disappear at their minute, with the page cache on."""
 
-from datetime import datetime, timedelta
+import re
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -94,18 +95,49 @@ def test_unpublish_must_come_after_publish(seeded):
         BilateralAgreement.objects.filter(pk=agreement.pk).update(publish_from=TEN, unpublish_at=NINE_FIFTY_NINE)
 
 
-def test_an_editor_schedules_an_item_in_the_admin(seeded, editor_client, visitor):
+def test_a_publisher_schedules_an_item_in_the_admin(seeded, publisher_client, visitor):
     agreement = BilateralAgreement.objects.get(slug_en="israel")
     url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
-    data = form_data(editor_client.get(url))
+    data = form_data(publisher_client.get(url))
     data |= {"publish_from_0": "2099-01-01", "publish_from_1": "10:00:00"}
     data |= {"unpublish_at_0": "2098-01-01", "unpublish_at_1": "10:00:00"}
-    response = editor_client.post(url, data)
+    response = publisher_client.post(url, data)
     assert response.status_code == 200
     assert "“Unpublish at” must be after “Publish from”." in response.content.decode()
 
     data |= {"unpublish_at_0": "", "unpublish_at_1": ""}
-    assert editor_client.post(url, data).status_code == 302
+    assert publisher_client.post(url, data).status_code == 302
     agreement.refresh_from_db()
     assert agreement.publish_from == datetime(2099, 1, 1, 10, tzinfo=COPENHAGEN)
     assert visitor.get("/en/agreements/israel/").status_code == 404
+
+
+STATUS_SURFACES = {
+    "page": ("/en/agreements/turkey/", r'class="agreement-status">\s*{}\s*<'),
+    "list": ("/en/agreements/", r'class="agreement-status">\s*{}\s*<'),
+    "api": ("/api/v1/agreements/?q=Turkey", r'"name": ?"{}"'),
+}
+
+
+@pytest.mark.parametrize("surface", STATUS_SURFACES)
+def test_an_agreement_valid_until_today_is_expired_from_midnight_with_the_cache_on(seeded, visitor, clock, surface):
+    path, pattern = STATUS_SURFACES[surface]
+    clock.now = datetime(2030, 5, 6, 23, 58, tzinfo=COPENHAGEN)
+    BilateralAgreement.objects.filter(slug_en="turkey").update(
+        in_force_from=date(2029, 1, 1), valid_until=date(2030, 5, 6)
+    )
+    BilateralAgreement.objects.get(slug_en="japan").save()  # an edit: the content version moves
+
+    clock.now = datetime(2030, 5, 6, 23, 59, 59, tzinfo=COPENHAGEN)
+    for _ in range(2):  # rendered, then answered from the cache
+        assert re.search(pattern.format("In force"), visitor.get(path).content.decode())
+
+    clock.now = datetime(2030, 5, 7, 0, 0, tzinfo=COPENHAGEN)
+    assert re.search(pattern.format("Expired"), visitor.get(path).content.decode())
+
+
+def test_an_agreement_in_force_from_a_later_date_makes_that_midnight_a_scheduled_time(seeded, clock):
+    clock.now = datetime(2030, 5, 6, 12, 0, tzinfo=COPENHAGEN)
+    BilateralAgreement.objects.filter(slug_en="turkey").update(in_force_from=date(2030, 6, 1))
+
+    assert scheduling.next_scheduled_change() == datetime(2030, 6, 1, 0, 0, tzinfo=COPENHAGEN)

@@ -28,6 +28,8 @@ PUBLIC_PATHS = [
     "/en/agreements/agreements.json",
     "/en/centres/centres.csv",
     "/en/contacts/contacts.json",
+    "/en/feed/",
+    "/da/lande/de/feed/",
     "/api/v1/agreements/",
     "/api/v1/centres/",
     "/api/v1/contacts/",
