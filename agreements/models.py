@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Max, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -146,6 +146,12 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
     def countries_by_name(self):
         """(name, code) of the distinct countries of these agreements, by name in the current language."""
         return sorted((Country(code).name, code) for code in self.countries())
+
+    def countries_by_name_and_latest_change(self):
+        """``countries_by_name()`` and the latest ``updated_at`` of these agreements, in one query."""
+        rows = list(self.order_by().values_list("country").annotate(latest=Max("updated_at")))
+        latest = max((row_latest for _code, row_latest in rows if row_latest), default=None)
+        return sorted((Country(code).name, code) for code, _latest in rows), latest
 
     def by_title(self):
         """By title in the current language ("Bilateral aftale med Brasilien, … Indien, … Kina" in Danish),

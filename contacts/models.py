@@ -1,3 +1,6 @@
+import functools
+
+import phonenumbers
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -5,6 +8,32 @@ from phonenumber_field.modelfields import PhoneNumberField
 from publishing import text_search
 from publishing.addresses import item_url
 from publishing.models import EditorialModel, EditorialQuerySet
+
+
+@functools.lru_cache(maxsize=1024)
+def _formatted(parts, number_format):
+    # phonenumbers formats through regular expressions of its metadata: costly on every page that
+    # shows a contact card, and always the same for the same number.
+    country_code, national_number, extension, italian_leading_zero, leading_zeros = parts
+    number = phonenumbers.PhoneNumber(
+        country_code=country_code,
+        national_number=national_number,
+        extension=extension,
+        italian_leading_zero=italian_leading_zero,
+        number_of_leading_zeros=leading_zeros,
+    )
+    return phonenumbers.format_number(number, number_format)
+
+
+def _formatted_phone(phone, number_format):
+    parts = (
+        phone.country_code,
+        phone.national_number,
+        phone.extension,
+        phone.italian_leading_zero,
+        phone.number_of_leading_zeros,
+    )
+    return _formatted(parts, number_format)
 
 
 class ContactPersonQuerySet(EditorialQuerySet):
@@ -57,9 +86,9 @@ class ContactPerson(EditorialModel):
     @property
     def phone_display(self):
         """The number grouped for reading, as people write it: +45 72 31 82 13."""
-        return self.phone.as_international if self.phone else ""
+        return _formatted_phone(self.phone, phonenumbers.PhoneNumberFormat.INTERNATIONAL) if self.phone else ""
 
     @property
     def phone_e164(self):
         """The number for machines (tel: links, vCards, the API): +4572318213."""
-        return self.phone.as_e164 if self.phone else ""
+        return _formatted_phone(self.phone, phonenumbers.PhoneNumberFormat.E164) if self.phone else ""

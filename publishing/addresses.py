@@ -9,7 +9,7 @@ import functools
 
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.urls import get_script_prefix, reverse, translate_url
+from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info
 
@@ -24,6 +24,34 @@ def item_url(viewname, **kwargs):
     return _reverse(get_language(), get_script_prefix(), viewname, tuple(sorted(kwargs.items())))
 
 
+@functools.lru_cache(maxsize=8192)
+def _reverse_with(language, prefix, urlconf, viewname, args, kwargs, current_app):
+    return reverse(viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs), current_app=current_app)
+
+
+# Arguments whose text is all that reverse() uses: a model instance's text could change under the same
+# key, so any other argument is reversed anew.
+_PLAIN = (str, int)
+
+
+def remembered_reverse(viewname, args=(), kwargs=None, current_app=None):
+    """``reverse()``, remembered per language, script prefix and URL configuration for plain arguments."""
+    kwargs = kwargs or {}
+    if not isinstance(viewname, str) or not all(
+        type(value) in _PLAIN or isinstance(value, str) for value in (*args, *kwargs.values())
+    ):
+        return reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
+    return _reverse_with(
+        get_language(),
+        get_script_prefix(),
+        get_urlconf(),
+        viewname,
+        tuple(args),
+        tuple(sorted(kwargs.items())),
+        current_app,
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _translate(path, language, prefix):
     return translate_url(path, language)
@@ -36,6 +64,7 @@ def same_page_in(path, language):
 
 def forget(**kwargs):
     _reverse.cache_clear()
+    _reverse_with.cache_clear()
     _translate.cache_clear()
 
 

@@ -302,19 +302,31 @@ def _search_in_python(queryset, query, language, fields, related):
             anywhere |= Q(pk__in=related_model._default_manager.using(queryset.db).filter(matching).values(back))
         condition &= anywhere
     all_columns = [column for names in local.values() for column in names]
-    rows = {row["pk"]: row for row in queryset.filter(condition).values("pk", *all_columns)}
+    # Unordered: the rows are ranked here, and without an order the database may read only the published
+    # rows through an index rather than every row in the order of the model.
+    rows = {row["pk"]: row for row in queryset.filter(condition).order_by().values("pk", *all_columns)}
     if not rows:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
 
     related_texts = defaultdict(list)
     for path, (related_model, back, _) in relations.items():
         names = related_columns[path]
-        values = related_model._default_manager.using(queryset.db).filter(**{f"{back}__in": list(rows)})
+        values = related_model._default_manager.using(queryset.db).filter(**{f"{back}__in": list(rows)}).order_by()
         for owner, *texts in values.values_list(back, *names):
             related_texts[owner, path].append(_first_text(texts))
 
+    starts = [_word_start(word_stem, language) for word_stem in stems]
     ranks = {}
     for pk, row in rows.items():
+        # The database matched parts of words ("aftal" in "testaftale"); most such rows have no word
+        # with the stem at all, which one regular expression per stem tells without ranking them.
+        text = "\n".join(
+            [*(row[column] or "" for column in all_columns), *(t for path in related for t in related_texts[pk, path])]
+        ).lower()
+        if "&" in text:
+            text = html.unescape(text)
+        if not all(start.search(text) for start in starts):
+            continue
         weighted = [(fields[name], _first_text(row[column] for column in names)) for name, names in local.items()]
         weighted += [(related[path], text) for path in related for text in related_texts[pk, path]]
         rank = _rank(stems, weighted, language)
@@ -322,8 +334,41 @@ def _search_in_python(queryset, query, language, fields, related):
             ranks[pk] = rank
     if not ranks:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
-    rank = Case(*(When(pk=pk, then=Value(value)) for pk, value in ranks.items()), output_field=models.FloatField())
+    # One condition per distinct rank (matches tie often), rather than one per row.
+    rows_by_rank = defaultdict(list)
+    for pk, value in ranks.items():
+        rows_by_rank[value].append(pk)
+    rank = Case(
+        *(When(pk__in=pks, then=Value(value)) for value, pks in rows_by_rank.items()),
+        output_field=models.FloatField(),
+    )
     return queryset.filter(pk__in=list(ranks)).annotate(search_rank=rank)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_start(word_stem, language):
+    """A pattern that finds, in lower-case text, every word whose stem can be ``word_stem``.
+
+    Stems are the start of their word, except English stems whose ending was replaced ("countri" of
+    "country", "relate" of "relational"): for those only the part before the replacement must start a word.
+    """
+    start = word_stem
+    if language == "en":
+        for replacement in ("ate", "i"):
+            if start.endswith(replacement) and len(start) > len(replacement):
+                start = start[: -len(replacement)]
+                break
+    return re.compile(r"(?<![^\W_])" + re.escape(start))
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _readable(text):
+    """The words of a text as visitors read them, for ranking: tags separate words, entities are letters."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return html.unescape(text) if "&" in text else text
 
 
 def _first_text(values):
@@ -337,7 +382,7 @@ def _rank(stems, weighted_texts, language):
     """
     occurrences = defaultdict(list)
     for weight, text in weighted_texts:
-        for word in words(plain_text(text)):
+        for word in words(_readable(text)):
             word_stem = stem(word, language)
             if word_stem in stems:
                 occurrences[word_stem].append(WEIGHTS[weight])

@@ -107,6 +107,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ufm_intl.context_processors.site",
             ],
+            # {% url %} remembers its answers (publishing/templatetags/addresses.py). Django's cached
+            # template loader is the default (DEBUG or not): templates are parsed once per process.
+            "builtins": ["publishing.templatetags.addresses"],
         },
     },
 ]
@@ -162,6 +165,9 @@ PAGE_CACHE_WARM_ORIGIN = env.str(
     if _public_host
     else "",
 )
+# The fixed name in the ids of feed entries (tag: URIs, publishing/feeds.py): feed readers know an entry
+# by its id, so keep it when the site's address changes. Default: the first ALLOWED_HOSTS entry.
+FEED_ID_AUTHORITY = env.str("FEED_ID_AUTHORITY", default=_public_host or "localhost")
 # Know the content version without a query per cached page (publishing/versions.py).
 CONTENT_VERSION_LISTENER = env.bool("CONTENT_VERSION_LISTENER", default=True)
 

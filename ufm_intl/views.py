@@ -3,10 +3,10 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connections
-from django.db.models import Max
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language, get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -40,12 +40,6 @@ class PageView(TemplateView):
         return super().get_context_data(page=self.get_page(), **kwargs)
 
 
-def latest_change(*querysets):
-    """The latest updated_at among the given querysets (one aggregate query each)."""
-    dates = [qs.aggregate(latest=Max("updated_at"))["latest"] for qs in querysets]
-    return max((d for d in dates if d), default=None)
-
-
 class OverviewView(PageView):
     template_name = "ufm_intl/overview.html"
     page_key = Page.Key.OVERVIEW
@@ -55,17 +49,19 @@ class OverviewView(PageView):
         initiatives = list(Initiative.objects.published())
         centres = list(InnovationCentre.objects.published())
         contacts = list(ContactPerson.objects.published())
-        agreements = BilateralAgreement.objects.published()
+        # One link per country, so the overview stays the same size however many agreements there are.
+        agreement_countries, agreements_changed = (
+            BilateralAgreement.objects.published().countries_by_name_and_latest_change()
+        )
         shown = [context["page"], *initiatives, *centres, *contacts]
         context.update(
             initiatives=initiatives,
             centres=centres,
-            # One link per country, so the overview stays the same size however many agreements there are.
-            agreement_countries=agreements.countries_by_name(),
+            agreement_countries=agreement_countries,
             contacts=contacts,
             # What the page shows is already loaded; only the agreements need asking.
             last_modified=max(
-                (date for date in [*(item.updated_at for item in shown), latest_change(agreements)] if date),
+                (date for date in [*(item.updated_at for item in shown), agreements_changed] if date),
                 default=None,
             ),
         )
@@ -188,9 +184,15 @@ country = cache_public_page(CountryView.as_view())
 
 @require_safe
 def robots_txt(request):
+    # Search results are endless variations of pages that crawlers reach anyway through the sitemap.
+    searches = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('search')}")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        *searches,
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

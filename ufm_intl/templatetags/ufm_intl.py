@@ -2,12 +2,14 @@ import json
 
 from django import template
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
 from publishing import richtext
+from publishing.addresses import item_url
 from ufm_intl.models import Initiative
 
 register = template.Library()
@@ -37,6 +39,91 @@ def initiative(kind):
     group is said once, there, rather than on every centre or agreement.
     """
     return Initiative.objects.published().of_kind(kind).first()
+
+
+@register.simple_tag
+def agreement_card(agreement):
+    """An agreement in a list: its title and link, country, region, scope, status and funding partners.
+
+    Written out here rather than in a template: the list shows up to 20 of them and the template
+    engine's cost per row was the larger part of the page's render time.
+    """
+    status = agreement.status
+    meta = [agreement.country.name, agreement.get_region_display(), agreement.get_scope_display()]
+    status_html = format_html(' · <span class="agreement-status">{}</span>', status.label) if status else ""
+    partners = agreement.funding_partners.all()
+    partners_html = ""
+    if partners:
+        partners_html = format_html(
+            '\n      <p class="meta"><span class="label">{}:</span> {}</p>\n      ',
+            gettext("Funding partners"),
+            format_html_join(", ", "{}", ((partner.name,) for partner in partners)),
+        )
+    return format_html(
+        '<li class="card">\n      <h3><a href="{}">{}</a></h3>\n      <p class="meta">{}{}</p>\n      {}\n    </li>',
+        agreement.get_absolute_url(),
+        agreement.title,
+        " · ".join(str(part) for part in meta),
+        status_html,
+        partners_html,
+    )
+
+
+@register.simple_tag
+def centre_card(centre, heading_level=2):
+    """A centre in a list: its name and link, city and country, and focus areas (as ``agreement_card``)."""
+    heading = "h3" if heading_level == 3 else "h2"
+    areas = centre.focus_areas.all()
+    areas_html = ""
+    if areas:
+        areas_html = format_html(
+            '<p class="meta"><span class="label">{}:</span> {}</p>\n',
+            gettext("Focus areas"),
+            format_html_join(", ", "{}", ((area.name,) for area in areas)),
+        )
+    return format_html(
+        '<{heading}><a href="{url}">{name}</a></{heading}>\n'
+        '<p class="meta">{city}, <a href="{country_url}">{country}</a></p>\n{areas}',
+        heading=heading,
+        url=centre.get_absolute_url(),
+        name=centre.name,
+        city=centre.city,
+        country_url=item_url("country", code=centre.country.code.lower()),
+        country=centre.country.name,
+        areas=areas_html,
+    )
+
+
+@register.simple_tag
+def contact_card(person, show_vcard=False):
+    """A contact person's card: name, job title, responsibilities, phone and email, and with
+    ``show_vcard`` a link to the vCard (as ``agreement_card``: rendered for every card on many pages)."""
+    details = []
+    if person.phone:
+        details.append(
+            format_html(
+                '<dt>{}</dt><dd><a href="tel:{}">{}</a></dd>', gettext("Phone"), person.phone_e164, person.phone_display
+            )
+        )
+    if person.email:
+        details.append(
+            format_html('<dt>{}</dt><dd><a href="mailto:{}">{}</a></dd>', gettext("Email"), person.email, person.email)
+        )
+    vcard = ""
+    if show_vcard:
+        # As {% blocktranslate %}: the name is escaped, the translated sentence is ours.
+        label = SafeString(gettext("Add %(name)s to your contacts (vCard)") % {"name": conditional_escape(person.name)})
+        vcard = format_html('<p><a href="{}" download>{}</a></p>', item_url("contacts:vcard", slug=person.slug), label)
+    return format_html(
+        '<div class="contact-card" id="{slug}">\n  <p class="contact-name">{name}</p>\n  {title}\n  {responsibilities}\n'
+        '  <dl class="contact-details">\n    {details}\n  </dl>\n  {vcard}\n</div>',
+        slug=person.slug,
+        name=person.name,
+        title=format_html('<p class="contact-title">{}</p>', person.job_title) if person.job_title else "",
+        responsibilities=format_html("<p>{}</p>", person.responsibilities) if person.responsibilities else "",
+        details=format_html_join("\n    ", "{}", ((detail,) for detail in details)),
+        vcard=vcard,
+    )
 
 
 # Editors' rich text, cleaned again on the way out (the same rules as on the way in; publishing/richtext.py).
