@@ -44,7 +44,11 @@ class AgreementListView(TemplateView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(query_without_page=query.urlencode(), **kwargs)
+        return super().get_context_data(
+            query_without_page=query.urlencode(),
+            last_modified=BilateralAgreement.objects.published().last_updated(),
+            **kwargs,
+        )
 
 
 class AgreementDetailView(ItemDetailMixin, DetailView):

@@ -14,7 +14,9 @@ class CentreListView(ValidatedPageMixin, ListView):
         return InnovationCentre.objects.published().with_related()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(land_path=LAND_PATH, **kwargs)
+        return super().get_context_data(
+            land_path=LAND_PATH, last_modified=InnovationCentre.objects.published().last_updated(), **kwargs
+        )
 
 
 class CentreDetailView(ItemDetailMixin, DetailView):

@@ -14,6 +14,9 @@ class ContactListView(ValidatedPageMixin, ListView):
     def get_queryset(self):
         return ContactPerson.objects.published()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(last_modified=ContactPerson.objects.published().last_updated(), **kwargs)
+
 
 def _vcard_text(value):
     return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")

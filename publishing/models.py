@@ -7,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -33,6 +33,10 @@ class EditorialQuerySet(models.QuerySet):
         if user.is_authenticated and user.is_staff:
             return self
         return self.published()
+
+    def last_updated(self):
+        """When the latest of these items was last changed (for a page's "Last updated"), or None."""
+        return self.aggregate(latest=Max("updated_at"))["latest"]
 
     def review_overdue(self):
         """Never reviewed, or last reviewed longer ago than the configured interval."""

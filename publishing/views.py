@@ -9,6 +9,12 @@ from publishing.models import ChangeNote
 from publishing.redirects import address_in, languages
 
 
+def latest_change(*dates_and_items):
+    """The latest of some dates and items' ``updated_at``, for a page's "Last updated"; None if none."""
+    dates = [getattr(value, "updated_at", value) for value in dates_and_items]
+    return max((date for date in dates if date is not None), default=None)
+
+
 class ItemDetailMixin:
     """For the DetailView of content with a slug per language (``slug_en``, ``slug_da``).
 

@@ -21,6 +21,7 @@ from centres.models import InnovationCentre
 from contacts.downloads import CONTACTS
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
+from publishing.views import latest_change
 from ufm_intl.forms import SiteSearchForm
 from ufm_intl.models import Initiative, Page
 from ufm_intl.search import site_search
@@ -37,7 +38,8 @@ class PageView(TemplateView):
         return get_object_or_404(Page.objects.visible_to(self.request.user), key=self.page_key)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(page=self.get_page(), **kwargs)
+        page = self.get_page()
+        return super().get_context_data(page=page, last_modified=page.updated_at, **kwargs)
 
 
 class OverviewView(PageView):
@@ -60,10 +62,7 @@ class OverviewView(PageView):
             agreement_countries=agreement_countries,
             contacts=contacts,
             # What the page shows is already loaded; only the agreements need asking.
-            last_modified=max(
-                (date for date in [*(item.updated_at for item in shown), agreements_changed] if date),
-                default=None,
-            ),
+            last_modified=latest_change(*shown, agreements_changed),
         )
         return context
 
@@ -73,11 +72,15 @@ class ProgrammesView(PageView):
     page_key = Page.Key.PROGRAMMES
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            programmes=Initiative.objects.published().programmes(),
-            contacts=ContactPerson.objects.published(),
-            **kwargs,
+        context = super().get_context_data(**kwargs)
+        programmes = list(Initiative.objects.published().programmes())
+        contacts = list(ContactPerson.objects.published())
+        context.update(
+            programmes=programmes,
+            contacts=contacts,
+            last_modified=latest_change(context["page"], *programmes, *contacts),
         )
+        return context
 
 
 class AccessibilityView(PageView):
@@ -146,6 +149,7 @@ class CountryView(TemplateView):
             centres=centres,
             funding_partners=sorted(funding_partners, key=str),
             contacts=ContactPerson.objects.published(),
+            last_modified=latest_change(*agreements, *centres),
             **kwargs,
         )
 
@@ -170,7 +174,14 @@ class CountryListView(TemplateView):
             }
             for code in codes
         ]
-        return super().get_context_data(countries=sorted(rows, key=lambda row: row["name"]), **kwargs)
+        return super().get_context_data(
+            countries=sorted(rows, key=lambda row: row["name"]),
+            last_modified=latest_change(
+                *(centre for row in rows for centre in row["centres"]),
+                BilateralAgreement.objects.published().last_updated(),
+            ),
+            **kwargs,
+        )
 
 
 overview = cache_public_page(OverviewView.as_view())
