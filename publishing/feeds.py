@@ -18,6 +18,7 @@ The site layer decides what each feed gathers (ufm_intl/feeds.py). Feeds are cac
 dated ahead passing (publishing/scheduling.py).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,6 +41,15 @@ def tag_uri(specific):
     return f"tag:{settings.FEED_ID_AUTHORITY},{TAG_DATE}:{specific}"
 
 
+# Control characters XML cannot carry at all (text pasted from a document may hold a form feed or a
+# vertical tab): written as spaces, so that one such character cannot take a whole feed down.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value):
+    return _NOT_IN_XML.sub(" ", str(value))
+
+
 def _item_key(item):
     return f"{item._meta.app_label}.{item._meta.model_name}/{item.pk}"
 
@@ -53,6 +63,10 @@ class Entry:
     link: str
     summary: str
     date: datetime
+
+    def __post_init__(self):
+        object.__setattr__(self, "title", xml_text(self.title))
+        object.__setattr__(self, "summary", xml_text(self.summary))
 
 
 def new_item_entry(item):

@@ -103,6 +103,11 @@ class EditorialModel(models.Model):
 
     def save(self, *args, **kwargs):
         # On every path (admin, seed, code): the first save as published is when the item was published.
+        if self.first_published_at is None and self.pk is not None:
+            # An older version being restored carries none, but the item may have been published since.
+            self.first_published_at = (
+                type(self)._base_manager.filter(pk=self.pk).values_list("first_published_at", flat=True).first()
+            )
         if self.is_published and self.first_published_at is None:
             self.first_published_at = timezone.now()
             if kwargs.get("update_fields") is not None:

@@ -27,7 +27,7 @@ class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
         AdminAuthenticationForm.error_messages,
         invalid_login=_(
             "Please enter the correct username and password for a staff account, and the code from your "
-            "authenticator app if you have set one up. Note that both fields may be case-sensitive."
+            "authenticator app if you have set one up. Upper and lower case letters count."
         ),
     )
 

@@ -12,7 +12,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.urls import reverse
 from django.utils import translation
 
@@ -35,8 +35,8 @@ def main_paths():
 def warm_before_serving(application):
     """Render the main pages into the cache in this process, which then forks the workers.
 
-    Takes well under a second at the seed's size; with the database down it stops at the first page
-    (after the connect timeout), and the workers start as usual.
+    Takes well under a second at the seed's size. With the database down it does nothing (after one
+    connect timeout), and the workers start as usual: pages the cache still holds are answered from it.
     """
     origin = settings.PAGE_CACHE_WARM_ORIGIN
     if not origin:
@@ -45,6 +45,11 @@ def warm_before_serving(application):
     paths = main_paths()
     try:
         with versions.without_listener():
+            try:
+                versions.current()
+            except DatabaseError:
+                logger.warning("Did not warm the cache: the database cannot be reached")
+                return 0
             answered = warm(origin, paths, application)
     finally:
         # Forked workers must not share this process's database connections.

@@ -1,11 +1,13 @@
 """Pages are cached per language, revalidated with ETags, and any content change shows at once."""
 
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import DatabaseError
 
 from agreements.models import BilateralAgreement, FundingPartner
 from centres.models import FocusArea, InnovationCentre
+from publishing import versions
 from publishing.cache import warm
-from ufm_intl.warmup import main_paths
+from ufm_intl.warmup import main_paths, warm_before_serving
 
 
 def test_a_cached_page_costs_one_query(seeded, client, django_assert_num_queries):
@@ -87,3 +89,17 @@ def test_warming_stops_at_the_first_server_error():
 
     assert warm("https://example.dk", ["/en/", "/en/agreements/", "/da/"], database_down) == 0
     assert asked == ["/en/"]
+
+
+def test_the_app_server_does_not_wait_for_each_page_when_the_database_cannot_be_reached(settings, monkeypatch):
+    settings.PAGE_CACHE_WARM_ORIGIN = "https://example.dk"
+    asked = []
+
+    def database_down():
+        asked.append("version")
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(versions, "current", database_down)
+
+    assert warm_before_serving(WSGIHandler()) == 0
+    assert asked == ["version"]  # one connect timeout, not one per page

@@ -201,6 +201,21 @@ def test_every_feed_is_valid_atom(seeded, visitor, url):
     assert len(root.findall(f"{ATOM}entry")) >= 2
 
 
+def test_control_characters_pasted_into_content_do_not_break_the_feed(seeded, visitor):
+    # Text pasted from a document can carry a vertical tab or a form feed, which XML cannot hold.
+    germany = BilateralAgreement.objects.get(slug_en="germany")
+    germany.summary_en = "Research\x0bcooperation\x0cwith Germany"
+    germany.save()
+    note(germany, en="Contact\x08 phone corrected")
+
+    for url in ("/en/feed/", "/en/countries/de/feed/"):
+        response = visitor.get(url)
+        assert response.status_code == 200
+        assert atom_problems(response.content) == []
+        assert "Research cooperation with Germany" in response.content.decode()
+        assert "Contact  phone corrected" in response.content.decode()
+
+
 def test_the_checker_finds_what_breaks_atom():
     """So that a passing check means something."""
     broken = (
@@ -380,6 +395,22 @@ def test_a_new_draft_is_announced_when_it_is_published_not_when_it_was_written(s
     assert centre.first_published_at == TEN
     entry = next(e for e in entries(parse(visitor.get("/en/countries/de/feed/"))) if "Hamburg" in e["title"])
     assert entry["published"] == entry["updated"] == TEN
+
+
+def test_restoring_a_version_from_before_the_first_publication_does_not_make_the_item_new(seeded, clock):
+    clock.now = TEN - timedelta(days=3)
+    centre = make_centre(is_published=False)  # its first version knows no publication
+    clock.now = TEN
+    centre.is_published = True
+    centre.save()
+
+    clock.now = TEN + timedelta(days=2)
+    restored = centre.history.earliest().instance  # as "Revert" restores it, kept published
+    restored.is_published = True
+    restored.save()
+
+    centre.refresh_from_db()
+    assert centre.first_published_at == TEN
 
 
 def test_a_save_of_some_fields_records_the_first_publication_too(seeded, clock):
