@@ -15,6 +15,10 @@ words match whatever their ending ("aftaler" finds "aftale", "centres" finds "ce
 
 - **PostgreSQL** does it in the database: ``SearchVector`` over the fields with the "danish" or
   "english" text search configuration, ``websearch`` queries, ``SearchRank`` with the weights A–D.
+  The vector of each model's own fields is indexed (a GIN index per language on the published rows,
+  made by the content apps' ``*_search_indexes`` migrations), so a search reads only the rows that
+  match. Related rows (funding partners, focus areas) are few and not indexed: those that contain a
+  word of the query are found first, and only their rows are checked against the whole text.
 - **Elsewhere** (SQLite in development and tests) the database only narrows the rows (``LIKE`` on the
   words' stems), and Python stems the words with rules of the same kind (``stem``) and ranks them
   with the same weights. The best matches are the same; the order of weaker ones may differ.
@@ -32,7 +36,9 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, models
 from django.db.models import Case, F, Func, OuterRef, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
+from django.db.models.sql import Query
 from django.utils.html import format_html, format_html_join, strip_tags
 
 # PostgreSQL's text search configuration for each site language.
@@ -210,6 +216,8 @@ def search(queryset, query, language, *, fields, related=None):
 
     ``fields`` maps field names to weights "A" (strongest) to "D"; ``related`` maps
     "relation__field" paths of many-to-many relations (e.g. "funding_partners__name") to weights.
+    On PostgreSQL the conditions name the model's table: use the result as a query of its own, not
+    inside another query.
     """
     related = related or {}
     if connections[queryset.db].vendor == "postgresql":
@@ -242,30 +250,106 @@ def _relation(model, path):
     return field.related_model, field.related_query_name(), name
 
 
-def _search_in_postgresql(queryset, query, language, fields, related):
-    from django.contrib.postgres.expressions import ArraySubquery
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+def _vector(model, fields, language):
+    """The weighted search vector of a model's own ``fields`` as visitors of ``language`` read them.
+
+    Its SQL is what the migrations index (``*_search_en``, ``*_search_da``): PostgreSQL uses an expression
+    index only for the very same expression.
+    """
+    from django.contrib.postgres.search import SearchVector
 
     config = CONFIGURATIONS[language]
-    model = queryset.model
     vectors = [
         SearchVector(_shown(model, name, language), config=config, weight=weight) for name, weight in fields.items()
     ]
-    for path, weight in related.items():
-        related_model, back, name = _relation(model, path)
-        texts = ArraySubquery(
-            related_model._default_manager.filter(**{back: OuterRef("pk")})
-            .annotate(shown_text=_shown(related_model, name, language))
-            .values("shown_text")
-        )
-        joined = Func(texts, Value(" "), function="array_to_string", output_field=models.TextField())
-        vectors.append(SearchVector(joined, config=config, weight=weight))
-    search_query = SearchQuery(query, config=config, search_type="websearch")
-    return (
-        queryset.alias(search_vector=functools.reduce(operator.add, vectors))
-        .filter(search_vector=search_query)
-        .annotate(search_rank=SearchRank(F("search_vector"), search_query))
+    return functools.reduce(operator.add, vectors)
+
+
+def _related_vector(model, path, language, weight):
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.contrib.postgres.search import SearchVector
+
+    related_model, back, name = _relation(model, path)
+    texts = ArraySubquery(
+        related_model._default_manager.filter(**{back: OuterRef("pk")})
+        .annotate(shown_text=_shown(related_model, name, language))
+        .values("shown_text")
     )
+    joined = Func(texts, Value(" "), function="array_to_string", output_field=models.TextField())
+    return SearchVector(joined, config=CONFIGURATIONS[language], weight=weight)
+
+
+def _lexemes(model, name, language):
+    """The lexemes of field ``name`` as visitors of ``language`` read it."""
+    from django.contrib.postgres.search import SearchVector
+
+    vector = SearchVector(_shown(model, name, language), config=CONFIGURATIONS[language])
+    return Func(vector, function="tsvector_to_array", output_field=models.TextField())
+
+
+@functools.lru_cache(maxsize=256)
+def _sql(db, model, build, *args):
+    """The SQL (and its parameters) of the expression ``build(model, *args)`` in a query of ``model``.
+
+    The expressions are the same for every search; compiling them once saves most of a search's time.
+    """
+    query = Query(model)
+    expression = build(model, *args).resolve_expression(query)
+    sql, params = query.get_compiler(using=db).compile(expression)
+    return sql, tuple(params)
+
+
+def _own(model, fields, language):
+    return _vector(model, dict(fields), language)
+
+
+def _whole(model, fields, related, language):
+    vectors = [_vector(model, dict(fields), language)]
+    vectors += [_related_vector(model, path, language, weight) for path, weight in related]
+    return functools.reduce(operator.add, vectors)
+
+
+def _compiled(sql, params, output_field):
+    # The SQL comes from _sql (Django's own compilation of fixed expressions); what visitors type is
+    # always a parameter.
+    return RawSQL(sql, params, output_field=output_field)  # noqa: S611 - compiled expressions, parameters
+
+
+def _matching(vector, config, query):
+    """The condition "matches the query" on ``vector`` and the rank, as ``SearchQuery`` and ``SearchRank`` make them."""
+    vector_sql, params = vector
+    tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
+    condition = _compiled(f"{vector_sql} @@ {tsquery}", (*params, config, query), models.BooleanField())
+    rank = _compiled(f"ts_rank({vector_sql}, {tsquery})", (*params, config, query), models.FloatField())
+    return condition, rank
+
+
+def _search_in_postgresql(queryset, query, language, fields, related):
+    db, model, config = queryset.db, queryset.model, CONFIGURATIONS[language]
+    fields, related = tuple(fields.items()), tuple(related.items())
+    condition, rank = _matching(_sql(db, model, _own, fields, language), config, query)
+    found = queryset.filter(condition)
+    # Related rows (funding partners, focus areas) are few: those with a word of the query come first,
+    # then the rows they belong to. A word may be in a related row and the next in the row itself, so
+    # those rows are checked against their whole text; the rest match by their own text, through the index.
+    owners = set()
+    for path, _weight in related:
+        related_model, _back, name = _relation(model, path)
+        lexemes_sql, params = _sql(db, related_model, _lexemes, name, language)
+        overlap = _compiled(
+            f"{lexemes_sql} && tsvector_to_array(to_tsvector(%s::regconfig, %s))",
+            (*params, config, query),
+            models.BooleanField(),
+        )
+        related_ids = list(related_model._default_manager.using(db).filter(overlap).values_list("pk", flat=True))
+        if related_ids:
+            relation = path.split("__")[0]
+            owners.update(queryset.filter(**{f"{relation}__in": related_ids}).order_by().values_list("pk", flat=True))
+    if not owners:
+        return found.annotate(search_rank=rank)
+    candidates = owners | set(found.order_by().values_list("pk", flat=True))
+    condition, rank = _matching(_sql(db, model, _whole, fields, related, language), config, query)
+    return queryset.filter(pk__in=candidates).filter(condition).annotate(search_rank=rank)
 
 
 def _needle(word_stem):

@@ -95,3 +95,15 @@ def test_a_text_without_its_translation_is_searched_as_visitors_see_it(initiativ
 
 def test_words_inside_html_tags_do_not_match(initiatives):
     assert not Initiative.objects.published().search_text("p", "en").exists()
+
+
+def test_a_word_inside_a_longer_word_does_not_match(initiatives):
+    in_text, in_title, _draft = initiatives
+    Initiative.objects.create(slug="longer", kind="other", title_en="Superquantum and quantumcomputing", position=3)
+    Initiative.objects.create(slug="after-punctuation", kind="other", title_en="Research (quantum-safe)", position=4)
+
+    found = list(Initiative.objects.published().search_text("quantum", "en"))
+
+    assert "longer" not in [initiative.slug for initiative in found]
+    assert {in_text, in_title} < set(found)
+    assert "after-punctuation" in [initiative.slug for initiative in found]

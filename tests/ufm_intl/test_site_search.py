@@ -7,6 +7,7 @@ SQLite; both must give the same best results.
 import re
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -15,6 +16,7 @@ from centres.models import InnovationCentre
 from contacts.models import ContactPerson
 from tests.factories import make_agreement
 from ufm_intl.models import Initiative, Page
+from ufm_intl.search import KINDS
 
 FUNDED = {"US", "CN", "IN", "BR", "KR"}
 NOT_FUNDED = {"JP", "DE", "IL", "ZA", "TR"}
@@ -234,3 +236,22 @@ def test_the_answer_is_cached(seeded, client, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         again = search(client, "Karin")
     assert again.content == first.content
+
+
+def test_a_funding_partner_and_a_word_of_the_agreement_together_find_it(seeded, client):
+    # "Innovationsfonden" is only in the funding partners, "Kina" only in the agreement's own text.
+    assert agreement_countries(search(client, "Innovationsfonden Kina", "da"), "da") == {"CN"}
+    assert agreement_countries(search(client, "Innovation Fund Denmark India"), "en") == {"IN"}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the full-text indexes are PostgreSQL's")
+@pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("kind", KINDS, ids=["agreements", "centres", "contacts", "initiatives", "pages"])
+def test_each_kind_is_searched_through_its_full_text_index(seeded, language, kind):
+    # Without the index every published row's text is parsed at each search. PostgreSQL uses an expression
+    # index only for the very expression it holds: with sequential scans ruled out, a plan that still does
+    # not read the index means the query and the migration no longer agree.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = kind.search("research", language).explain()
+    assert re.search(rf"Bitmap Index Scan on \w+_search_{language}\b", plan), plan
