@@ -103,6 +103,9 @@ def test_an_editor_submits_a_draft_and_a_publisher_publishes_it_from_the_queue(
     publisher.goto(f"{site}/admin/")
     queue.get_by_role("link", name="Innovation Centre Denmark Munich").click()
     expect(publisher.get_by_role("status")).to_contain_text("Waiting for review: submitted by redaktor")
+    # Scanned once the rich-text editors have set up their toolbars, as the other admin pages are.
+    publisher.wait_for_load_state("networkidle")
+    expect(publisher.locator(".prose-menubar").first).to_be_visible()
     assert_accessible(axe, publisher, "change form of an item waiting for review")
     publisher.get_by_role("button", name="Save and publish").click()
     expect(publisher.locator(".messagelist")).to_contain_text("was changed successfully")
