@@ -1,13 +1,16 @@
 import importlib
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
 from agreements.models import BilateralAgreement
+from publishing import scheduling
+from tests.clock import NINE_FIFTY_NINE
 from ufm_intl.seed import seed_portal
 
 
@@ -103,3 +106,17 @@ def one_step_client(one_step_editor):
     client = Client()
     client.force_login(one_step_editor)
     return client
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The time the site believes it is: ``clock.now = ...``."""
+
+    class Clock:
+        now = NINE_FIFTY_NINE - timedelta(hours=1)
+
+    current = Clock()
+    monkeypatch.setattr(timezone, "now", lambda: current.now)
+    scheduling.forget()
+    yield current
+    scheduling.forget()

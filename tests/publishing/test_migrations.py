@@ -5,15 +5,9 @@ The test builds that database from the migrations as they were (ufm_intl 0002 an
 the current schema and reads everything back through today's models. On SQLite and PostgreSQL.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_database import run_in_fresh_database
 
 SCRIPT = """
 import json
@@ -95,28 +89,7 @@ print(json.dumps({
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_a_database_of_the_previous_schema_keeps_its_content_and_history(tmp_path, database):
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"} | {
-        "DJANGO_SETTINGS_MODULE": "ufm_intl.settings",
-        "DEBUG": "true",
-    }
-    name = f"ufm_previous_schema_{os.getpid()}"
-    psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
-    if database == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'previous.sqlite3'}"
-    else:
-        subprocess.run([*psql, f'CREATE DATABASE "{name}"', "postgres"], check=True)
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
-    try:
-        result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-v", "0", "-c", SCRIPT],
-            cwd=ROOT, env=env, capture_output=True, text=True,
-        )  # fmt: skip
-    finally:
-        if database == "postgresql":
-            subprocess.run([*psql, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', "postgres"], check=True)
-    assert result.returncode == 0, result.stderr
-
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = run_in_fresh_database(SCRIPT, database=database, tmp_path=tmp_path, name="ufm_previous_schema")
     assert found["agreement"] == ["Agreement with Germany", "Aftale med Tyskland", "DE"]
     assert found["activities"] == ["mobility"]
     assert found["funders"] == ["ifd"]

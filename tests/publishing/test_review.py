@@ -1,12 +1,7 @@
 """Review before publication: editors submit, publishers publish or send back; the admin's front page shows the queue."""
 
-import json
-import os
 import re
-import subprocess
-import sys
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,8 +14,8 @@ from centres.models import FocusArea, InnovationCentre
 from publishing import scheduling
 from publishing.models import ReviewRequest
 from tests.admin_helpers import form_data
+from tests.fresh_database import run_in_fresh_database
 
-ROOT = Path(__file__).resolve().parents[2]
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 ADD_AGREEMENT = "/admin/agreements/bilateralagreement/add/"
 AGREEMENTS = "/admin/agreements/bilateralagreement/"
@@ -300,7 +295,7 @@ def test_the_review_steps_speak_danish(seeded, editor_client, publisher_client):
     draft = BilateralAgreement.objects.get(slug_en="sweden")
     html = text(publisher_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da"))
     assert "<caption>Venter på godkendelse</caption>" in html
-    assert "Sendt af" in html
+    assert "Indsendt af" in html
     form = text(publisher_client.get(change_url(draft), HTTP_ACCEPT_LANGUAGE="da"))
     assert "Venter på godkendelse: sendt af editor den " in form and " kl. " in form
     assert "Send tilbage med en kommentar" in form
@@ -471,28 +466,7 @@ print(json.dumps({
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_the_publishers_group_exists_after_migrating_a_database_of_the_previous_schema(tmp_path, database):
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"} | {
-        "DJANGO_SETTINGS_MODULE": "ufm_intl.settings",
-        "DEBUG": "true",
-    }
-    name = f"ufm_before_review_{os.getpid()}"
-    psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
-    if database == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'before.sqlite3'}"
-    else:
-        subprocess.run([*psql, f'CREATE DATABASE "{name}"', "postgres"], check=True)
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
-    try:
-        result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-v", "0", "-c", SCRIPT],
-            cwd=ROOT, env=env, capture_output=True, text=True,
-        )  # fmt: skip
-    finally:
-        if database == "postgresql":
-            subprocess.run([*psql, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', "postgres"], check=True)
-    assert result.returncode == 0, result.stderr
-
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = run_in_fresh_database(SCRIPT, database=database, tmp_path=tmp_path, name="ufm_before_review")
     assert set(found["editors_before"]) <= set(found["editors_after"])  # editors keep what they had
     assert "change_bilateralagreement" in found["editors_before"]
     assert "publish_content" not in found["editors_after"]

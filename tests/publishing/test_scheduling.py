@@ -2,35 +2,15 @@
 
 import re
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from agreements.models import BilateralAgreement
 from publishing import scheduling
 from tests.admin_helpers import form_data
-
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-NINE_FIFTY_NINE = datetime(2030, 5, 6, 9, 59, tzinfo=COPENHAGEN)
-TEN = datetime(2030, 5, 6, 10, 0, tzinfo=COPENHAGEN)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The time the site believes it is: ``clock.now = ...``."""
-
-    class Clock:
-        now = NINE_FIFTY_NINE - timedelta(hours=1)
-
-    current = Clock()
-    monkeypatch.setattr(timezone, "now", lambda: current.now)
-    scheduling.forget()
-    yield current
-    scheduling.forget()
-
+from tests.clock import COPENHAGEN, NINE_FIFTY_NINE, TEN
 
 PUBLIC_SURFACES = {
     "page": "/en/agreements/turkey/",

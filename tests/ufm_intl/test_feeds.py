@@ -1,15 +1,10 @@
 """Atom feeds of published changes: valid Atom (RFC 4287), in both languages, only what visitors may
 see, linked from every page, cached like pages and following scheduled times."""
 
-import json
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -25,16 +20,14 @@ from centres.models import InnovationCentre
 from publishing import scheduling
 from publishing.feeds import ENTRY_LIMIT
 from publishing.models import ChangeNote
+from tests.clock import NINE_FIFTY_NINE, TEN
 from tests.factories import make_centre
+from tests.fresh_database import run_in_fresh_database
 from tests.pages import FEEDS, PAGE_TYPES, STATUS
 
-ROOT = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SOURCE_DATE = datetime(2022, 1, 31, 12, tzinfo=ZoneInfo("Europe/Copenhagen"))
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-NINE_FIFTY_NINE = datetime(2030, 5, 6, 9, 59, tzinfo=COPENHAGEN)
-TEN = datetime(2030, 5, 6, 10, 0, tzinfo=COPENHAGEN)
 
 # RFC 3339 date-time, as RFC 4287 section 3.3 requires it (upper-case T and Z, seconds, an offset).
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
@@ -166,20 +159,6 @@ def entries(root):
 
 def titles(visitor, url):
     return [entry["title"] for entry in entries(parse(visitor.get(url)))]
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The time the site believes it is: ``clock.now = ...``."""
-
-    class Clock:
-        now = NINE_FIFTY_NINE - timedelta(hours=1)
-
-    current = Clock()
-    monkeypatch.setattr(timezone, "now", lambda: current.now)
-    scheduling.forget()
-    yield current
-    scheduling.forget()
 
 
 def note(item, en="", da="", **fields):
@@ -672,27 +651,7 @@ print(json.dumps(dates))
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_items_published_before_feeds_existed_are_dated_once(tmp_path, database):
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"} | {
-        "DJANGO_SETTINGS_MODULE": "ufm_intl.settings",
-        "DEBUG": "true",
-    }
-    name = f"ufm_feeds_migration_{os.getpid()}"
-    psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
-    if database == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'before.sqlite3'}"
-    else:
-        subprocess.run([*psql, f'CREATE DATABASE "{name}"', "postgres"], check=True)
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
-    try:
-        result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-v", "0", "-c", MIGRATION_SCRIPT],
-            cwd=ROOT, env=env, capture_output=True, text=True,
-        )  # fmt: skip
-    finally:
-        if database == "postgresql":
-            subprocess.run([*psql, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', "postgres"], check=True)
-    assert result.returncode == 0, result.stderr
-    dates = json.loads(result.stdout.strip().splitlines()[-1])
+    dates = run_in_fresh_database(MIGRATION_SCRIPT, database=database, tmp_path=tmp_path, name="ufm_feeds_migration")
 
     # Seeded: the source's date, which its pages show; typed in: when it was created; a draft: not yet.
     assert datetime.fromisoformat(dates["seeded"]) == SOURCE_DATE
