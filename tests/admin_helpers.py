@@ -12,6 +12,23 @@ def form_data(response):
     return data
 
 
+def sweden_agreement_form(client):
+    """The agreement add form, filled in for a new agreement with Sweden as an editor would."""
+    data = form_data(client.get("/admin/agreements/bilateralagreement/add/"))
+    data.update(
+        title_en="Bilateral agreement with Sweden",
+        title_da="Bilateral aftale med Sverige",
+        slug_en="sweden",
+        slug_da="sverige",
+        country="SE",
+        region="europe",
+        summary_en="Research cooperation between Denmark and Sweden.",
+        activities=[],
+        funding_partners=[],
+    )
+    return data
+
+
 def _fields_data(form):
     data = {}
     for name, field in form.fields.items():

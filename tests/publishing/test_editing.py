@@ -9,7 +9,7 @@ from django.test import Client
 from agreements.models import Activity, BilateralAgreement, FundingPartner
 from centres.models import FocusArea, InnovationCentre
 from contacts.models import ContactPerson
-from tests.admin_helpers import form_data
+from tests.admin_helpers import form_data, sweden_agreement_form
 from ufm_intl.models import Initiative, Page
 
 
@@ -249,24 +249,8 @@ def test_seeded_versions_are_attributed_to_the_seed(seeded, editor_client):
 # 4. Drafts first ------------------------------------------------------------------------------------
 
 
-def sweden_agreement(editor_client):
-    data = form_data(editor_client.get("/admin/agreements/bilateralagreement/add/"))
-    data.update(
-        title_en="Bilateral agreement with Sweden",
-        title_da="Bilateral aftale med Sverige",
-        slug_en="sweden",
-        slug_da="sverige",
-        country="SE",
-        region="europe",
-        summary_en="Research cooperation between Denmark and Sweden.",
-        activities=[],
-        funding_partners=[],
-    )
-    return data
-
-
 def test_a_new_agreement_is_a_draft_until_it_is_published(seeded, one_step_client, visitor):
-    data = sweden_agreement(one_step_client)
+    data = sweden_agreement_form(one_step_client)
     assert "is_published" not in data  # the box starts unticked
 
     assert one_step_client.post("/admin/agreements/bilateralagreement/add/", data).status_code == 302
@@ -287,7 +271,7 @@ def test_a_new_agreement_is_a_draft_until_it_is_published(seeded, one_step_clien
 
 
 def test_a_new_agreement_of_an_editor_is_a_draft_whatever_the_form_sends(seeded, editor_client, visitor):
-    data = sweden_agreement(editor_client)
+    data = sweden_agreement_form(editor_client)
     data.update(is_published="on", publish_from_0="2026-01-01", publish_from_1="10:00:00")
 
     assert editor_client.post("/admin/agreements/bilateralagreement/add/", data).status_code == 302
@@ -302,7 +286,7 @@ def test_save_and_publish_on_the_add_form_and_in_danish(seeded, one_step_client,
     html = one_step_client.get("/admin/agreements/bilateralagreement/add/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
     assert 'value="Gem og offentliggør" name="_publish"' in html
 
-    data = sweden_agreement(one_step_client)
+    data = sweden_agreement_form(one_step_client)
     response = one_step_client.post(
         "/admin/agreements/bilateralagreement/add/", {**data, "_publish": "Gem og offentliggør"}
     )
@@ -312,7 +296,7 @@ def test_save_and_publish_on_the_add_form_and_in_danish(seeded, one_step_client,
 
 
 def test_save_and_publish_checks_what_publishing_requires(seeded, one_step_client):
-    data = sweden_agreement(one_step_client)
+    data = sweden_agreement_form(one_step_client)
     data.update(slug="germany-2", country="DE")
 
     response = one_step_client.post(
@@ -326,7 +310,7 @@ def test_save_and_publish_checks_what_publishing_requires(seeded, one_step_clien
 
 def test_an_editors_draft_may_share_country_and_scope_with_a_published_agreement(seeded, editor_client):
     """The editor's new item is a draft: the one-published-agreement rule does not stop it being saved."""
-    data = sweden_agreement(editor_client)
+    data = sweden_agreement_form(editor_client)
     data.update(slug_en="germany-2", slug_da="tyskland-2", country="DE")
 
     assert editor_client.post("/admin/agreements/bilateralagreement/add/", data).status_code == 302

@@ -13,7 +13,7 @@ from agreements.models import BilateralAgreement
 from centres.models import FocusArea, InnovationCentre
 from publishing import scheduling
 from publishing.models import ReviewRequest
-from tests.admin_helpers import form_data
+from tests.admin_helpers import form_data, sweden_agreement_form
 from tests.fresh_database import run_in_fresh_database
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -29,26 +29,9 @@ def text(response):
     return re.sub(r"\s+", " ", response.content.decode())
 
 
-def new_agreement(client, **changes):
-    data = form_data(client.get(ADD_AGREEMENT))
-    data.update(
-        title_en="Bilateral agreement with Sweden",
-        title_da="Bilateral aftale med Sverige",
-        slug_en="sweden",
-        slug_da="sverige",
-        country="SE",
-        region="europe",
-        summary_en="Research cooperation between Denmark and Sweden.",
-        activities=[],
-        funding_partners=[],
-    )
-    data.update(changes)
-    return data
-
-
 def submitted_draft(client):
     """A new agreement an editor has submitted for review."""
-    response = client.post(ADD_AGREEMENT, {**new_agreement(client), "_submit_for_review": "Submit for review"})
+    response = client.post(ADD_AGREEMENT, {**sweden_agreement_form(client), "_submit_for_review": "Submit for review"})
     assert response.status_code == 302
     return BilateralAgreement.objects.get(slug_en="sweden")
 
@@ -259,7 +242,9 @@ def test_one_step_an_editor_in_both_groups_publishes_directly(seeded, one_step_c
     assert 'name="_publish"' in html and 'name="is_published"' in html
     assert 'name="_submit_for_review"' not in html
 
-    response = one_step_client.post(ADD_AGREEMENT, {**new_agreement(one_step_client), "_publish": "Save and publish"})
+    response = one_step_client.post(
+        ADD_AGREEMENT, {**sweden_agreement_form(one_step_client), "_publish": "Save and publish"}
+    )
 
     assert response.status_code == 302
     assert visitor.get("/en/agreements/sweden/").status_code == 200
@@ -285,7 +270,7 @@ def test_the_review_steps_speak_danish(seeded, editor_client, publisher_client):
 
     response = editor_client.post(
         ADD_AGREEMENT,
-        {**new_agreement(editor_client), "_submit_for_review": "Send til godkendelse"},
+        {**sweden_agreement_form(editor_client), "_submit_for_review": "Send til godkendelse"},
         HTTP_ACCEPT_LANGUAGE="da",
         follow=True,
     )
