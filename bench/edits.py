@@ -44,6 +44,8 @@ while True:
     n += 1
     agreement.summary_en = f"Education and research cooperation between Denmark and Germany (edit {n})."
     agreement.save()
+    if n == 1:
+        print("saving", flush=True)  # started: the load can begin
     time.sleep(1)
 """
 
@@ -72,7 +74,7 @@ def main():
     parser.add_argument(
         "--cache",
         default="redis://127.0.0.1:6379/15",
-        help="CACHE_URL, as in production (emptied first); 'local' for none",
+        help="CACHE_URL, as in production (emptied first); 'local' for each worker's own memory",
     )
     args = parser.parse_args()
 
@@ -87,6 +89,10 @@ def main():
             "BIND": f"127.0.0.1:{port}",
             "PAGE_CACHE_WARM_ORIGIN": origin,
         }
+        if args.cache != "local":
+            # Shared by the workers, as in production; without it each worker keeps its own copies.
+            env["CACHE_URL"] = args.cache
+            subprocess.run(["redis-cli", "-u", args.cache, "FLUSHDB"], check=True, capture_output=True)
         manage(env, "migrate", "--noinput")
         manage(env, "seed_portal")
         if args.agreements:
@@ -105,8 +111,12 @@ def main():
             wait_for(origin + "/en/")
             wrk(origin + "/", 3, 16, PAGES)  # settle
             reference = wrk(origin + "/", args.duration, 16, PAGES)
-            editor = subprocess.Popen([PYTHON, "manage.py", "shell", "-v", "0", "-c", EDITOR], cwd=ROOT, env=env)
+            editor = subprocess.Popen(
+                [PYTHON, "manage.py", "shell", "-v", "0", "-c", EDITOR],
+                cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+            )  # fmt: skip
             try:
+                editor.stdout.readline()  # the editor's start-up (Django's import) is not part of the load
                 edited = wrk(origin + "/", args.duration, 16, PAGES)
             finally:
                 editor.terminate()
