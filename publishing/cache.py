@@ -17,6 +17,10 @@ transaction (publishing/invalidation.py), so an entry of an older version is sta
   a page that is not in the cache answers 503 with Retry-After (publishing/outages.py).
 - **Cache outages** (down, hung, timing out) are logged once and skipped for ``CACHE_RETRY_SECONDS``:
   pages are rendered without the cache meanwhile, and the cache is used again when it answers.
+- **A copy in each process.** When the cache is shared (Redis), each process also keeps the entries it
+  has answered in its own memory (``PAGE_CACHE_LOCAL_ENTRIES``) and answers from there while they are
+  fresh, without a round trip: the version says when they are not. A page rendered by one process is
+  fetched from the shared cache once by each of the others, not rendered again.
 
 Requests that carry a session (logged-in editors, who may be previewing drafts) never touch the cache,
 so an editor sees their own change on their next request; visitors see it within the grace period.
@@ -27,14 +31,17 @@ import hashlib
 import io
 import logging
 import re
+import socket
 import time
 from importlib import import_module
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
 from django.db import DatabaseError, connections
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -138,6 +145,81 @@ class GuardedCache:
 page_store = GuardedCache()
 
 
+_local_copies = None
+
+
+def local_copies():
+    """This process's own copies of entries, in front of a shared cache; None when the cache is this
+    process's memory already (Django's local-memory cache, the default without ``CACHE_URL``)."""
+    global _local_copies
+    if isinstance(caches["default"], LocMemCache) or not settings.PAGE_CACHE_LOCAL_ENTRIES:
+        return None
+    if _local_copies is None:
+        _local_copies = LocMemCache(
+            "ufm-intl-page-copies", {"OPTIONS": {"MAX_ENTRIES": settings.PAGE_CACHE_LOCAL_ENTRIES}}
+        )
+    return _local_copies
+
+
+def clear():
+    """Empty the page cache: the shared entries and this process's copies."""
+    cache.clear()
+    forget_local_copies()
+
+
+def forget_local_copies(**kwargs):
+    global _local_copies
+    if _local_copies is not None:
+        _local_copies.clear()
+    _local_copies = None
+
+
+# Tests that switch caches must not be answered from copies made under another.
+setting_changed.connect(forget_local_copies, dispatch_uid="publishing-cache-forget-local-copies")
+
+
+# While a page waits to be rendered again after an edit, a process that has just asked the shared cache
+# for it answers its own previous copy for this long before asking again (and before trying for a
+# revalidation slot): those round trips, for every request in the meantime, would cost more than the render.
+RECHECK_SECONDS = 0.1
+_checked = {}  # page key -> (version, monotonic time) of this process's last look at the shared cache
+
+
+def checked_moments_ago(key, version):
+    checked = _checked.get(key)
+    return checked is not None and checked[0] == version and time.monotonic() - checked[1] < RECHECK_SECONDS
+
+
+def mark_checked(key, version):
+    if len(_checked) > 4096:
+        _checked.clear()
+    _checked[key] = (version, time.monotonic())
+
+
+def stored_entry(key, version):
+    """The entry for ``key``: this process's copy if it is fresh, else the shared cache's (then copied here
+    if fresh). With ``version`` None (the database is down) the newer of the two."""
+    copies = local_copies()
+    if copies is None:
+        return page_store.get(key)
+    copy = copies.get(key)
+    if version is not None and (is_fresh(copy, version) or (copy is not None and checked_moments_ago(key, version))):
+        return copy
+    entry = page_store.get(key)
+    if version is None:
+        return max((copy, entry), key=lambda candidate: candidate[0] if candidate else -1)
+    if is_fresh(entry, version):
+        copies.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    return entry
+
+
+def store_entry(key, entry, timeout):
+    page_store.set(key, entry, timeout)
+    copies = local_copies()
+    if copies is not None:
+        copies.set(key, entry, timeout)
+
+
 def cache_public_page(view=None, *, refresh_seconds=0):
     """Mark a view's successful answers to visitors as cacheable (see PublicPageCacheMiddleware).
 
@@ -174,6 +256,22 @@ def _replica_has(version):
         return versions.read(connections["replica"]) >= version
     except DatabaseError:
         return False
+
+
+_SERVER = socket.gethostname()
+
+
+def take_revalidation_slot():
+    """The key of a free revalidation slot of this server, now taken; None when all are in use.
+
+    ``PAGE_CACHE_REVALIDATIONS`` pages at a time per app server are rendered again after an edit while
+    visitors get their previous copies. A slot whose worker died frees itself.
+    """
+    for number in range(settings.PAGE_CACHE_REVALIDATIONS):
+        slot = f"page-revalidation:{_SERVER}:{number}"
+        if page_store.add(slot, 1, settings.PAGE_CACHE_LOCK_SECONDS * 2):
+            return slot
+    return None
 
 
 def page_key(request, host):
@@ -215,12 +313,12 @@ class PublicPageCacheMiddleware:
             version = versions.current()
         except DatabaseError:
             # Nothing can be known to be fresh; the last copy is better than no page at all.
-            entry = page_store.get(key)
+            entry = stored_entry(key, None)
             if entry is not None:
                 return self.answer(request, entry[1])
             return service_unavailable(request)
 
-        entry = page_store.get(key)
+        entry = stored_entry(key, version)
         if is_fresh(entry, version):
             return self.answer(request, entry[1])
 
@@ -231,15 +329,29 @@ class PublicPageCacheMiddleware:
             and entry[0] < version
             and versions.age_seconds(version) <= settings.PAGE_CACHE_GRACE_SECONDS
         )
+        if previous_will_do and checked_moments_ago(key, version):
+            return self.answer(request, entry[1])
+        if previous_will_do:
+            mark_checked(key, version)
+            # Every visitor gets the previous copy at once. One of them, holding the page's lock and one of
+            # this server's revalidation slots, has the new copy rendered once its answer has been sent (when
+            # the server closes it), so no visitor waits for the render. Pages take turns for the slots: after
+            # an edit, the other workers keep answering instead of all rendering at once. A page still not
+            # rendered when the grace period ends is rendered as below.
+            slot = take_revalidation_slot()
+            if slot is not None:
+                if page_store.add(lock, 1, settings.PAGE_CACHE_LOCK_SECONDS * 6):
+                    response = self.answer(request, entry[1])
+                    response._resource_closers.append(
+                        lambda: self.render_after_answer(request, key, version, (lock, slot))
+                    )
+                    return response
+                page_store.delete(slot)
+            return self.answer(request, entry[1])
+
         # The lock outlives the wait: a slow render is not joined by a second one; a lock whose worker
         # died expires on its own.
         if page_store.add(lock, 1, settings.PAGE_CACHE_LOCK_SECONDS * 6):
-            if previous_will_do:
-                # This visitor gets the previous copy at once too; the new one is rendered once the
-                # answer has been sent (when the server closes it), so no visitor waits for the render.
-                response = self.answer(request, entry[1])
-                response._resource_closers.append(lambda: self.render_after_answer(request, key, version, lock))
-                return response
             try:
                 response = self.render(request, key, version)
             finally:
@@ -247,12 +359,10 @@ class PublicPageCacheMiddleware:
             return self.answer(request, response)
 
         # Another request is rendering this page.
-        if previous_will_do:
-            return self.answer(request, entry[1])
         deadline = time.monotonic() + settings.PAGE_CACHE_LOCK_SECONDS
         while time.monotonic() < deadline:
             time.sleep(0.005)
-            entry = page_store.get(key)
+            entry = stored_entry(key, version)
             if is_fresh(entry, version):
                 return self.answer(request, entry[1])
             if page_store.get(lock) is None:
@@ -278,16 +388,17 @@ class PublicPageCacheMiddleware:
         # Pages with parameters (searches, filters) are many and each asked for rarely: keep them briefly.
         timeout = settings.PAGE_CACHE_SECONDS if not request.GET else min(settings.PAGE_CACHE_SECONDS, 60)
         entry = (version, response, valid_until, time.time(), getattr(response, "cache_refresh_seconds", 0))
-        page_store.set(key, entry, timeout)
+        store_entry(key, entry, timeout)
         return response
 
-    def render_after_answer(self, request, key, version, lock):
+    def render_after_answer(self, request, key, version, locks):
         try:
             self.render(request, key, version).close()
         except Exception:  # The answer has been sent: the next request renders the page instead.
             logger.exception("Could not render %s after answering it", request.path)
         finally:
-            page_store.delete(lock)
+            for lock in locks:
+                page_store.delete(lock)
 
     @staticmethod
     def answer(request, response):

@@ -152,6 +152,12 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # After an edit, visitors may get the previous copy of a page for at most this long while one request
 # renders the new one; editors always see their change at once.
 PAGE_CACHE_GRACE_SECONDS = env.float("PAGE_CACHE_GRACE_SECONDS", default=2)
+# With a shared cache (CACHE_URL), each app-server process also keeps up to this many pages in its own
+# memory, answered without a round trip while the content version says they are fresh. 0: none.
+PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=300)
+# Within the grace period, how many pages at a time each app server renders again after an edit (the
+# others wait their turn, answering the previous copy meanwhile), so that the workers keep answering.
+PAGE_CACHE_REVALIDATIONS = env.int("PAGE_CACHE_REVALIDATIONS", default=1)
 # Requests for a page that another request is rendering wait for it at most this long.
 PAGE_CACHE_LOCK_SECONDS = env.int("PAGE_CACHE_LOCK_SECONDS", default=5)
 # Clients told 503 (the database is down and the page is not cached) are asked to come back after this.

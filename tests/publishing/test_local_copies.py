@@ -1,0 +1,87 @@
+"""With a shared cache, each process answers from its own copy of a page while the content is unchanged.
+
+The shared cache is a private Redis (tests/services.py) that the tests stop at will.
+"""
+
+import pytest
+
+from contacts.models import ContactPerson
+from publishing import cache as page_cache
+from tests.services import PrivateRedis
+
+
+@pytest.fixture(scope="module")
+def redis():
+    server = PrivateRedis()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def shared_cache(redis, settings):
+    if redis.process.poll() is not None:
+        redis.start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis.url,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
+        }
+    }
+    settings.CACHE_RETRY_SECONDS = 0
+    page_cache.clear()
+    yield redis
+    if redis.process.poll() is not None:
+        redis.start()
+    page_cache.clear()
+
+
+def test_a_page_is_answered_from_the_process_copy_even_with_the_shared_cache_gone(
+    seeded, client, shared_cache, django_assert_num_queries
+):
+    first = client.get("/en/contacts/")
+    assert first.status_code == 200
+    assert shared_cache.keys() >= 1
+
+    shared_cache.stop()
+    with django_assert_num_queries(1):  # the content version; no render
+        again = client.get("/en/contacts/")
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
+def test_an_edit_makes_the_process_copy_stale_at_once(seeded, client, shared_cache):
+    assert "Karin" in client.get("/en/contacts/").content.decode()
+    shared_cache.stop()
+
+    person = ContactPerson.objects.get(name__startswith="Karin")
+    person.name = person.name.replace("Karin", "Katrine")
+    person.save()
+
+    page = client.get("/en/contacts/").content.decode()
+    assert "Katrine" in page
+    assert "Karin " not in page
+
+
+def test_a_page_rendered_by_another_process_is_taken_from_the_shared_cache(
+    seeded, client, shared_cache, django_assert_num_queries
+):
+    first = client.get("/en/centres/")
+    page_cache.forget_local_copies()  # as a process that has not answered it yet
+
+    with django_assert_num_queries(1):  # the content version; the page comes from Redis
+        second = client.get("/en/centres/")
+    assert second.content == first.content
+    shared_cache.stop()
+    with django_assert_num_queries(1):  # and is now this process's own copy too
+        assert client.get("/en/centres/").content == first.content
+
+
+def test_without_a_shared_cache_there_is_no_second_copy(seeded, client, settings):
+    # The local-memory cache is this process's memory already: a copy would only double it.
+    assert page_cache.local_copies() is None
+    assert client.get("/en/contacts/").status_code == 200
+    assert page_cache._local_copies is None
