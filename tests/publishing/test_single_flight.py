@@ -109,6 +109,31 @@ def test_the_first_visitor_after_an_edit_gets_the_previous_copy_and_the_page_is_
     assert page.renders == 2
 
 
+def test_after_an_edit_pages_are_rendered_again_one_at_a_time(version, settings):
+    # So that the other workers keep answering rather than all rendering at once.
+    settings.PAGE_CACHE_GRACE_SECONDS = 2
+    settings.PAGE_CACHE_REVALIDATIONS = 1
+    pages = {"/en/": SlowPage(), "/en/centres/": SlowPage()}
+    middleware = PublicPageCacheMiddleware(lambda request: pages[request.path](request))
+    for path in pages:
+        middleware(RequestFactory().get(path)).close()
+
+    version.set(seconds_ago=0.5)
+    first = middleware(RequestFactory().get("/en/"))  # takes the slot; rendered once it is sent
+    second = middleware(RequestFactory().get("/en/centres/"))
+    assert (first.content, second.content) == (b"render 1", b"render 1")
+    second.close()
+    assert pages["/en/centres/"].renders == 1  # waits its turn, its visitors get the previous copy
+    first.close()
+    assert pages["/en/"].renders == 2
+
+    third = middleware(RequestFactory().get("/en/centres/"))  # the slot is free again
+    assert third.content == b"render 1"
+    third.close()
+    assert pages["/en/centres/"].renders == 2
+    assert get(middleware).content == b"render 2"
+
+
 def test_after_the_grace_period_visitors_wait_for_the_new_copy(version, settings):
     settings.PAGE_CACHE_GRACE_SECONDS = 2
     page = SlowPage()
