@@ -21,7 +21,10 @@ from publishing.cache import warm
 
 logger = logging.getLogger(__name__)
 
-MAIN_PAGES = ["overview", "centres:list", "agreements:list", "contacts:list", "programmes"]
+# In each language.
+MAIN_PAGES = ["overview", "centres:list", "agreements:list", "countries", "contacts:list", "programmes", "feed"]
+# Once: the API lists and the sitemap, which at 10,000 agreements is the costliest page to render.
+SHARED_PAGES = ["api-agreements", "api-centres", "api-contacts", "sitemap"]
 
 
 def main_paths():
@@ -29,7 +32,7 @@ def main_paths():
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             paths += [reverse(name) for name in MAIN_PAGES]
-    return paths
+    return paths + [reverse(name) for name in SHARED_PAGES]
 
 
 def warm_before_serving(application):

@@ -77,7 +77,8 @@ def test_warming_fills_the_cache_with_the_main_pages(seeded, client, django_asse
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        assert warm("http://testserver", main_paths(), WSGIHandler()) == 10
+        # Seven pages in each language, the three API lists and the sitemap.
+        assert warm("http://testserver", main_paths(), WSGIHandler()) == 18
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
