@@ -10,9 +10,13 @@ renders them again in the background.
 import logging
 import threading
 import time
+from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError, connections
+from django.template import TemplateSyntaxError
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
 
@@ -57,14 +61,55 @@ def warm_before_serving(application):
     finally:
         # Forked workers must not share this process's database connections.
         connections.close_all()
-    logger.info("Warmed %d of %d main pages in %.2f s before serving", answered, len(paths), time.monotonic() - started)
+    global _warmed_at
+    _warmed_at = time.monotonic()
+    compiled = compile_templates()
+    logger.info(
+        "Warmed %d of %d main pages and compiled %d templates in %.2f s before serving",
+        answered, len(paths), compiled, time.monotonic() - started,
+    )  # fmt: skip
     return answered
 
 
+# When this process (or the master it was forked from) last warmed the cache before serving.
+_warmed_at = None
+# A worker forked this soon after the master warmed the cache finds the pages there (or, with the
+# local-memory cache, was forked with them) and does not warm them again.
+WARM_AGAIN_AFTER_SECONDS = 60
+
+
+def compile_templates():
+    """Load the project's own templates once, in the process that forks the workers, so that no worker
+    compiles them again for its first visitors (Django's cached template loader keeps them)."""
+    compiled = 0
+    for app in apps.get_app_configs():
+        directory = Path(app.path) / "templates"
+        if Path(app.path).is_relative_to(settings.BASE_DIR) and directory.is_dir():
+            compiled += _compile_under(directory)
+    for engine in settings.TEMPLATES:
+        for directory in engine.get("DIRS", []):
+            compiled += _compile_under(Path(directory))
+    return compiled
+
+
+def _compile_under(directory):
+    compiled = 0
+    for path in directory.rglob("*"):
+        if path.suffix in (".html", ".xml", ".txt") and path.is_file():
+            try:
+                get_template(path.relative_to(directory).as_posix())
+            except TemplateSyntaxError:
+                logger.warning("Could not compile %s", path, exc_info=True)
+                continue
+            compiled += 1
+    return compiled
+
+
 def warm_in_background(application):
-    """Warm the main pages in a thread, so that the worker answers its first requests meanwhile."""
+    """Warm the main pages in a thread, so that the worker answers its first requests meanwhile; not in a
+    worker forked right after the master warmed them (``warm_before_serving``)."""
     origin = settings.PAGE_CACHE_WARM_ORIGIN
-    if not origin:
+    if not origin or (_warmed_at is not None and time.monotonic() - _warmed_at < WARM_AGAIN_AFTER_SECONDS):
         return None
     thread = threading.Thread(
         target=warm, args=(origin, main_paths(), application), name="page-cache-warm-up", daemon=True

@@ -1,5 +1,7 @@
 """Pages are cached per language, revalidated with ETags, and any content change shows at once."""
 
+import time
+
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import DatabaseError, close_old_connections
@@ -8,6 +10,7 @@ from agreements.models import BilateralAgreement, FundingPartner
 from centres.models import FocusArea, InnovationCentre
 from publishing import versions
 from publishing.cache import warm
+from ufm_intl import warmup
 from ufm_intl.warmup import main_paths, warm_before_serving
 
 
@@ -112,3 +115,27 @@ def test_the_app_server_does_not_wait_for_each_page_when_the_database_cannot_be_
 
     assert warm_before_serving(WSGIHandler()) == 0
     assert asked == ["version"]  # one connect timeout, not one per page
+
+
+def test_workers_forked_right_after_the_warm_up_do_not_warm_again(settings, monkeypatch):
+    # They were forked with the pages (or find them in Redis): warming them again in every worker would
+    # only compete with the first visitors for the processor.
+    settings.PAGE_CACHE_WARM_ORIGIN = "https://example.dk"
+    monkeypatch.setattr(warmup, "warm", lambda origin, paths, application: len(paths))
+    monkeypatch.setattr(warmup, "_warmed_at", time.monotonic())
+    assert warmup.warm_in_background(WSGIHandler()) is None
+
+    # A worker started long after (gunicorn recycles them) warms them in the background.
+    monkeypatch.setattr(warmup, "_warmed_at", time.monotonic() - warmup.WARM_AGAIN_AFTER_SECONDS - 1)
+    thread = warmup.warm_in_background(WSGIHandler())
+    assert thread is not None
+    thread.join()
+
+
+def test_the_warm_up_compiles_the_project_templates_for_the_workers(seeded, settings, monkeypatch):
+    compiled = []
+    monkeypatch.setattr(warmup, "get_template", lambda name: compiled.append(name))
+    warmup.compile_templates()
+    assert {"base.html", "agreements/bilateralagreement_list.html", "publishing/admin/object_history_list.html"} <= set(
+        compiled
+    )
