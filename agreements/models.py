@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import Country, CountryField
+from django_countries.fields import CountryField
 
 from publishing import text_search
 from publishing.addresses import item_url
-from publishing.country_search import countries_for_query
+from publishing.country_search import countries_for_query, country_name
 from publishing.models import EditorialModel, EditorialQuerySet, OrderedTerm
 from publishing.richtext import RichTextField
 
@@ -145,13 +145,13 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
 
     def countries_by_name(self):
         """(name, code) of the distinct countries of these agreements, by name in the current language."""
-        return sorted((Country(code).name, code) for code in self.countries())
+        return sorted((country_name(code), code) for code in self.countries())
 
     def countries_by_name_and_latest_change(self):
         """``countries_by_name()`` and the latest ``updated_at`` of these agreements, in one query."""
         rows = list(self.order_by().values_list("country").annotate(latest=Max("updated_at")))
         latest = max((row_latest for _code, row_latest in rows if row_latest), default=None)
-        return sorted((Country(code).name, code) for code, _latest in rows), latest
+        return sorted((country_name(code), code) for code, _latest in rows), latest
 
     def by_title(self):
         """By title in the current language ("Bilateral aftale med Brasilien, … Indien, … Kina" in Danish),

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.core.signals import setting_changed
 from django.utils import translation
 from django_countries import countries
 from django_countries.data import COUNTRIES as ISO_NAMES
@@ -41,6 +42,21 @@ _FORMAL_NAME = re.compile(r"^(?P<short>[^,()]+?)\s*(?:,\s*(?P<after_comma>.+?)|\
 # Words a formal name can do without, and the abbreviations some lists use ("Korea, Dem. People's Rep.").
 _FORMAL_NOISE = {"the", "of"}
 _FORMAL_ABBREVIATIONS = {"rep": "republic", "dem": "democratic"}
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_name(code, language):
+    with translation.override(language):
+        return str(countries.name(code))
+
+
+def country_name(code):
+    """A country's name in the active language, as django-countries gives it, looked up once per process:
+    lists name a country on every card."""
+    return _country_name(code, translation.get_language())
+
+
+setting_changed.connect(lambda **kwargs: _country_name.cache_clear(), weak=False, dispatch_uid="country-names")
 
 
 def _words(text):

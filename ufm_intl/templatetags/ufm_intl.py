@@ -10,6 +10,7 @@ from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
 from publishing import richtext
 from publishing.addresses import item_url
+from publishing.country_search import country_name
 from ufm_intl.models import Initiative
 
 register = template.Library()
@@ -41,6 +42,12 @@ def initiative(kind):
     return Initiative.objects.published().of_kind(kind).first()
 
 
+# The labels of the agreements' choices, looked up by value (Django's get_FOO_display() rebuilds the whole
+# mapping on every call).
+_REGION_LABELS = dict(BilateralAgreement._meta.get_field("region").flatchoices)
+_SCOPE_LABELS = dict(BilateralAgreement._meta.get_field("scope").flatchoices)
+
+
 @register.simple_tag
 def agreement_card(agreement):
     """An agreement in a list: its title and link, country, region, scope, status and funding partners.
@@ -49,7 +56,11 @@ def agreement_card(agreement):
     engine's cost per row was the larger part of the page's render time.
     """
     status = agreement.status
-    meta = [agreement.country.name, agreement.get_region_display(), agreement.get_scope_display()]
+    meta = [
+        country_name(agreement.country.code),
+        _REGION_LABELS.get(agreement.region, agreement.region),
+        _SCOPE_LABELS.get(agreement.scope, agreement.scope),
+    ]
     status_html = format_html(' · <span class="agreement-status">{}</span>', status.label) if status else ""
     partners = agreement.funding_partners.all()
     partners_html = ""
@@ -89,7 +100,7 @@ def centre_card(centre, heading_level=2):
         name=centre.name,
         city=centre.city,
         country_url=item_url("country", code=centre.country.code.lower()),
-        country=centre.country.name,
+        country=country_name(centre.country.code),
         areas=areas_html,
     )
 
