@@ -1,6 +1,5 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -12,7 +11,7 @@ from publishing.cache import cache_public_page
 from ufm_intl import two_factor, views
 from ufm_intl.feeds import CountryFeed, SiteFeed
 from ufm_intl.login import AdminLoginForm
-from ufm_intl.sitemaps import sitemaps
+from ufm_intl.sitemaps import sitemap
 
 admin.site.site_header = _("International cooperation – editorial admin")
 admin.site.site_title = _("International cooperation")
@@ -38,7 +37,6 @@ urlpatterns = [
         "sitemap.xml",
         # For search engines, costly with many items: a copy up to five minutes old will do.
         cache_public_page(require_safe(sitemap), refresh_seconds=300),
-        {"sitemaps": sitemaps},
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
