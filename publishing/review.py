@@ -18,12 +18,13 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.signals import post_delete
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext_noop
 
 from publishing.models import ReviewRequest
-from publishing.registry import content_models
+from publishing.registry import content_models, is_content
 
 PUBLISH_PERMISSION = "publishing.publish_content"
 PUBLISHING_FIELDS = ("is_published", "publish_from", "unpublish_at")
@@ -59,6 +60,15 @@ def keep_publishing_state(item):
 
 def is_published_in_database(item):
     return item.pk is not None and type(item)._base_manager.filter(pk=item.pk, is_published=True).exists()
+
+
+def withdraw_requests_of_deleted_item(sender, instance, **kwargs):
+    """A deleted item cannot be published: its open request leaves the queue (answered ones stay on record)."""
+    if is_content(sender):
+        ReviewRequest.objects.for_item(instance).filter(resolved_at__isnull=True).delete()
+
+
+post_delete.connect(withdraw_requests_of_deleted_item, dispatch_uid="publishing-review-withdraw-deleted")
 
 
 def submit(item, *, user):

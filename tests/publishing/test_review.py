@@ -155,6 +155,26 @@ def test_submitting_puts_the_item_in_the_queue_on_the_admins_front_page(seeded, 
     assert 'name="_submit_for_review"' not in form  # it is already waiting
 
 
+def test_a_deleted_item_leaves_the_queue_and_answered_requests_stay_on_record(seeded, editor_client, admin_client):
+    draft = submitted_draft(editor_client)
+    answered = ReviewRequest.objects.create(
+        content_type=ReviewRequest.objects.waiting().get().content_type,
+        object_id=draft.pk,
+        resolved_at=timezone.now(),
+        outcome=ReviewRequest.Outcome.SENT_BACK,
+        comment="Check the dates",
+    )
+
+    response = admin_client.post(f"{change_url(draft).removesuffix('change/')}delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not ReviewRequest.objects.waiting().exists()
+    assert list(ReviewRequest.objects.all()) == [answered]
+    assert (
+        "review-queue" not in text(admin_client.get("/admin/")) or queue_rows(text(admin_client.get("/admin/"))) == []
+    )
+
+
 def test_a_publisher_publishes_a_submitted_item_and_visitors_see_it(
     seeded, editor_client, publisher, publisher_client, visitor
 ):
