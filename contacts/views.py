@@ -1,9 +1,10 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from contacts.models import ContactPerson
+from publishing.addresses import item_url
 from publishing.cache import cache_public_page
 from publishing.pagination import ValidatedPageMixin
 
@@ -24,8 +25,16 @@ def _vcard_text(value):
 
 @require_safe
 def vcard(request, slug):
-    """The contact as a vCard 3.0 file, for the visitor's address book."""
-    person = get_object_or_404(ContactPerson.objects.published(), slug=slug)
+    """The contact as a vCard 3.0 file, for the visitor's address book.
+
+    A contact renamed since a visitor saved the link is found by its earlier slug in the history and
+    answered with a permanent redirect to its current vCard.
+    """
+    person = ContactPerson.objects.published().filter(slug=slug).first()
+    if person is None:
+        earlier = ContactPerson.history.filter(slug=slug).order_by("-history_date").values_list("id", flat=True)
+        person = get_object_or_404(ContactPerson.objects.published(), pk__in=earlier[:1])
+        return HttpResponsePermanentRedirect(item_url("contacts:vcard", slug=person.slug))
     given, _, family = person.name.rpartition(" ")
     lines = [
         "BEGIN:VCARD",
