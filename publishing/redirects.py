@@ -5,6 +5,8 @@ address in that language is recorded as an automatic ``Redirect`` to the item it
 follows later renames and a chain of renames is always one hop. Renaming back to an old slug removes
 that redirect. Editors add redirects from old ufm.dk paths by hand, with a fixed new address.
 
+An address below a renamed item's old one (an agreement's document) is moved below its current address.
+
 Redirects are looked up only when a request would otherwise answer 404 (``RedirectFallbackMiddleware``),
 so ordinary pages never pay for them. An automatic redirect to an item a visitor may not see (a
 draft, or outside its publishing window) stays a 404.
@@ -94,6 +96,29 @@ def _visible_item(redirect, user):
     return rows.filter(pk=redirect.object_id).first()
 
 
+def _below_renamed_item(path, user):
+    """An address below a renamed item's old one (an agreement's documents), moved below its current
+    address; None if there is no such item a visitor (or ``user``) may see."""
+    parents = []
+    parent = path
+    while parent.count("/") > 2:
+        parent = parent[: parent.rstrip("/").rfind("/") + 1]
+        parents.append(parent)
+    redirect = (
+        Redirect.objects.select_related("content_type")
+        .filter(is_automatic=True, old_path__in=parents[:-1])
+        .order_by("-old_path")  # the longest, nearest parent first
+        .first()
+    )
+    if redirect is None:
+        return None
+    item = _visible_item(redirect, user)
+    if item is None:
+        return None
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    return _path(address_in(item, language)) + path[len(redirect.old_path) :]
+
+
 def redirect_for(path, user=None):
     """Where the old address ``path`` now lives, following redirects to the end; None if nowhere a
     visitor (or ``user``) may go."""
@@ -103,6 +128,8 @@ def redirect_for(path, user=None):
     target = None
     for _hop in range(MAX_HOPS):
         redirect = Redirect.objects.select_related("content_type").filter(old_path=_path(target or path)).first()
+        if redirect is None and target is None:
+            return _below_renamed_item(path, user)
         if redirect is None:
             break
         if redirect.is_automatic:

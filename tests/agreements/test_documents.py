@@ -173,3 +173,20 @@ def test_replacing_a_documents_file_deletes_the_old_file(seeded, django_capture_
     assert document.size == len(MINIMAL_PDF) + 5
     assert default_storage.exists(document.file.name)
     assert not default_storage.exists(old_name)
+
+
+def test_a_document_link_of_a_renamed_agreement_still_works(seeded, visitor):
+    agreement = BilateralAgreement.objects.get(slug_en="turkey")
+    document = make_document(agreement)
+    agreement.slug_en = "tuerkiye"
+    agreement.save()
+
+    response = visitor.get(f"/en/agreements/turkey/documents/{document.pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/en/agreements/tuerkiye/documents/{document.pk}/"
+    assert visitor.get(response["Location"]).status_code == 200
+    assert visitor.get("/en/agreements/no-such-agreement/documents/1/").status_code == 404
+    # The old link never leads to a draft's documents.
+    agreement.is_published = False
+    agreement.save()
+    assert visitor.get(f"/en/agreements/turkey/documents/{document.pk}/").status_code == 404
