@@ -1,8 +1,12 @@
 """Danish pages in the ministry's Danish: its terms, Danish quotation marks, no English left over."""
 
+import ast
+import gettext
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 
 def text_of(html):
@@ -68,3 +72,46 @@ def test_no_english_interface_text_on_danish_pages(seeded, client, url):
             assert "Region (FN" in text or "Region" not in text, url
             continue
         assert english not in text, (url, english)
+
+
+def _po_entries(path):
+    """``{(context, msgid): msgstr or (plural msgstrs)}`` of the translated entries of a .po file."""
+    entries, entry, key = {}, {}, None
+
+    def finish():
+        if "msgid" in entry and entry["msgid"]:
+            plural = [entry[name] for name in sorted(entry) if name.startswith("msgstr[")]
+            translation = tuple(plural) if plural else entry.get("msgstr", "")
+            if all(translation if plural else [translation]) and "fuzzy" not in entry.get("flags", ""):
+                entries[(entry.get("msgctxt"), entry["msgid"])] = translation
+        entry.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            finish()
+        elif line.startswith("#,"):
+            entry["flags"] = line
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            entry[key] += ast.literal_eval(line)
+        else:
+            key, _, value = line.partition(" ")
+            entry[key] = ast.literal_eval(value)
+    return entries
+
+
+def test_the_compiled_translations_are_those_of_the_po_file():
+    # Django reads the .mo; a translation added to the .po and not compiled would be English on the site.
+    directory = Path(settings.BASE_DIR) / "locale" / "da" / "LC_MESSAGES"
+    with (directory / "django.mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    entries = _po_entries(directory / "django.po")
+    assert len(entries) > 400
+    for (context, msgid), translation in entries.items():
+        key = f"{context}\x04{msgid}" if context else msgid
+        if isinstance(translation, tuple):
+            found = tuple(compiled._catalog.get((key, n)) for n in range(len(translation)))
+        else:
+            found = compiled._catalog.get(key)
+        assert found == translation, msgid
