@@ -108,9 +108,6 @@ class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("funding_partners")
 
-    def country_aliases(self):
-        return CountryAlias.objects.values_list("country", "alias")
-
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs["widget"] = CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -29,7 +29,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from publishing import history, review
 from publishing.change_notes import ChangeNoteAdminMixin
-from publishing.country_search import countries_for_query
+from publishing.country_search import countries_for_query, known_aliases
 from publishing.history import translated_fields
 from publishing.models import ReviewRequest
 from publishing.protection import in_use
@@ -53,14 +53,12 @@ class CountrySelectWidget(forms.Select):
 
 
 class CountryNameSearchMixin:
-    """The admin search also finds content by country name in either language ("Tyskland").
-
-    Admins whose app keeps other names for countries return them from ``country_aliases``.
-    """
+    """The admin search also finds content by country name in either language ("Tyskland"), and by the
+    other names editors keep for countries (``publishing.country_search.register_aliases``)."""
 
     def country_aliases(self):
         """(country code, alias) pairs the search also understands."""
-        return ()
+        return known_aliases()
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)

@@ -206,6 +206,20 @@ def _match(query_key, aliases):
     return []
 
 
+_alias_sources = []
+
+
+def register_aliases(source):
+    """``source()`` returns (country code, alias) pairs editors keep: the app that keeps them registers it
+    (agreements' country aliases), and every country search in the admin understands them."""
+    _alias_sources.append(source)
+
+
+def known_aliases():
+    """The (country code, alias) pairs of every registered source."""
+    return [pair for source in _alias_sources for pair in source()]
+
+
 def countries_for_query(query, aliases=()):
     """ISO codes of the countries a query names, best match first; [] when it names none.
 

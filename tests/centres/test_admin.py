@@ -2,6 +2,7 @@
 
 import re
 
+from agreements.models import CountryAlias
 from centres.models import InnovationCentre
 from tests.admin_helpers import assert_saving_unchanged_changes_nothing
 
@@ -21,3 +22,14 @@ def test_change_form_has_both_languages_side_by_side(seeded, editor_client):
 def test_saving_a_form_unchanged_works_and_changes_nothing(seeded, editor_client):
     url = f"/admin/centres/innovationcentre/{InnovationCentre.objects.get(slug='munich').pk}/change/"
     assert_saving_unchanged_changes_nothing(editor_client, url)
+
+
+def test_the_admin_search_finds_centres_by_country_name_and_by_the_editors_aliases(seeded, editor_client):
+    def found(query):
+        html = editor_client.get("/admin/centres/innovationcentre/", {"q": query}).content.decode()
+        return sorted(set(re.findall(r'<th class="field-name"><a href="[^"]+">([^<]+)</a>', html)))
+
+    assert found("Tyskland") == ["Innovation Centre Denmark Munich"]
+    assert found("Bavaria") == []
+    CountryAlias.objects.create(country="DE", alias="Bavaria")
+    assert found("Bavaria") == ["Innovation Centre Denmark Munich"]
