@@ -21,6 +21,7 @@ from centres.models import InnovationCentre
 from contacts.downloads import CONTACTS
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
+from publishing.country_search import country_name
 from publishing.views import latest_change
 from ufm_intl.forms import SiteSearchForm
 from ufm_intl.models import Initiative, Page
@@ -160,7 +161,9 @@ class CountryListView(TemplateView):
     template_name = "ufm_intl/country_list.html"
 
     def get_context_data(self, **kwargs):
-        agreement_countries = set(BilateralAgreement.objects.published().countries())
+        # The agreements' countries and their latest change, in one query.
+        named_codes, agreements_changed = BilateralAgreement.objects.published().countries_by_name_and_latest_change()
+        agreement_countries = {code for _name, code in named_codes}
         centres_by_country = {}
         for centre in InnovationCentre.objects.published():
             centres_by_country.setdefault(centre.country.code, []).append(centre)
@@ -168,7 +171,7 @@ class CountryListView(TemplateView):
         rows = [
             {
                 "code": code,
-                "name": countries.name(code),
+                "name": country_name(code),
                 "has_agreement": code in agreement_countries,
                 "centres": centres_by_country.get(code, []),
             }
@@ -176,10 +179,7 @@ class CountryListView(TemplateView):
         ]
         return super().get_context_data(
             countries=sorted(rows, key=lambda row: row["name"]),
-            last_modified=latest_change(
-                *(centre for row in rows for centre in row["centres"]),
-                BilateralAgreement.objects.published().last_updated(),
-            ),
+            last_modified=latest_change(*(centre for row in rows for centre in row["centres"]), agreements_changed),
             **kwargs,
         )
 

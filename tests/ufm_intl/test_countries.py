@@ -13,7 +13,7 @@ def country_links(html):
 def test_countries_page_lists_every_country_with_an_agreement_or_centre(seeded, client, django_assert_max_num_queries):
     make_centre(country="FR", slug="paris")
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         response = client.get("/en/countries/")
     assert response.status_code == 200
     links = country_links(response.content.decode())
