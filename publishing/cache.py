@@ -181,13 +181,19 @@ setting_changed.connect(forget_local_copies, dispatch_uid="publishing-cache-forg
 # While a page waits to be rendered again after an edit, a process that has just asked the shared cache
 # for it answers its own previous copy for this long before asking again (and before trying for a
 # revalidation slot): those round trips, for every request in the meantime, would cost more than the render.
-RECHECK_SECONDS = 0.1
+RECHECK_SECONDS = 0.5
 _checked = {}  # page key -> (version, monotonic time) of this process's last look at the shared cache
 
 
 def checked_moments_ago(key, version):
     checked = _checked.get(key)
     return checked is not None and checked[0] == version and time.monotonic() - checked[1] < RECHECK_SECONDS
+
+
+def may_wait_for_turn(key, version):
+    """Whether the previous copy may be answered without asking the shared cache again: within the grace
+    period, and moments after this process last asked."""
+    return versions.age_seconds(version) <= settings.PAGE_CACHE_GRACE_SECONDS and checked_moments_ago(key, version)
 
 
 def mark_checked(key, version):
@@ -203,7 +209,7 @@ def stored_entry(key, version):
     if copies is None:
         return page_store.get(key)
     copy = copies.get(key)
-    if version is not None and (is_fresh(copy, version) or (copy is not None and checked_moments_ago(key, version))):
+    if version is not None and (is_fresh(copy, version) or (copy is not None and may_wait_for_turn(key, version))):
         return copy
     entry = page_store.get(key)
     if version is None:
@@ -329,7 +335,7 @@ class PublicPageCacheMiddleware:
             and entry[0] < version
             and versions.age_seconds(version) <= settings.PAGE_CACHE_GRACE_SECONDS
         )
-        if previous_will_do and checked_moments_ago(key, version):
+        if previous_will_do and may_wait_for_turn(key, version):
             return self.answer(request, entry[1])
         if previous_will_do:
             mark_checked(key, version)

@@ -3,6 +3,8 @@
 The shared cache is a private Redis (tests/services.py) that the tests stop at will.
 """
 
+import time
+
 import pytest
 
 from contacts.models import ContactPerson
@@ -85,3 +87,22 @@ def test_without_a_shared_cache_there_is_no_second_copy(seeded, client, settings
     assert page_cache.local_copies() is None
     assert client.get("/en/contacts/").status_code == 200
     assert page_cache._local_copies is None
+
+
+def test_after_the_grace_period_a_process_copy_is_never_answered_for_a_newer_version(shared_cache, settings):
+    # Within the grace period, a process that asked the shared cache moments ago answers its previous copy
+    # without asking again; after it, it must take the new copy from the shared cache.
+    settings.PAGE_CACHE_GRACE_SECONDS = 2
+    old, new = "page:test-grace-old", "page:test-grace-new"
+    page_cache.local_copies().set(old, (1, "previous copy", None, time.time(), 0))
+
+    recent = int((time.time() - 0.5) * 1_000_000)
+    page_cache.page_store.set(old, (recent, "new copy", None, time.time(), 0), 60)
+    page_cache.mark_checked(old, recent)
+    assert page_cache.stored_entry(old, recent)[1] == "previous copy"  # no round trip
+
+    long_ago = int((time.time() - 10) * 1_000_000)
+    page_cache.local_copies().set(new, (1, "previous copy", None, time.time(), 0))
+    page_cache.page_store.set(new, (long_ago, "new copy", None, time.time(), 0), 60)
+    page_cache.mark_checked(new, long_ago)
+    assert page_cache.stored_entry(new, long_ago)[1] == "new copy"
