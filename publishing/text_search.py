@@ -21,13 +21,17 @@ words match whatever their ending ("aftaler" finds "aftale", "centres" finds "ce
   word of the query are found first, and only their rows are checked against the whole text.
 - **Elsewhere** (SQLite in development and tests) the database only narrows the rows (``LIKE`` on the
   words' stems), and Python stems the words with rules of the same kind (``stem``) and ranks them
-  with the same weights. The best matches are the same; the order of weaker ones may differ.
+  with the same weights. The best matches are the same; the order of weaker ones may differ. On
+  SQLite the narrowing also keeps only rows where a word starts with the stem (a Python function
+  that SQLite calls on the rows ``LIKE`` let through), so rows that hold the stem only inside other
+  words ("aftal" in "testaftale") are never read; the rows are read as plain tuples.
 
 ``snippet`` gives the passage of a text around the first matching word, with the matches marked.
 """
 
 import functools
 import html
+import json
 import operator
 import re
 from collections import defaultdict
@@ -35,10 +39,12 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, models
+from django.db.backends.signals import connection_created
 from django.db.models import Case, F, Func, OuterRef, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.sql import Query
+from django.dispatch import receiver
 from django.utils.html import format_html, format_html_join, strip_tags
 
 # PostgreSQL's text search configuration for each site language.
@@ -187,6 +193,10 @@ def snippet(text, stems, language, length=30):
 
     Matching words are marked with <mark>; everything else is escaped. None if no word matches.
     """
+    # A matching word starts with its stem's start: without one, there is nothing to split and stem.
+    lowered = text.lower()
+    if not any(_start(word_stem, language) in lowered for word_stem in stems):
+        return None
     tokens = list(_WORD.finditer(text))
     matches = [i for i, token in enumerate(tokens) if stem(token.group().lower(), language) in stems]
     if not matches:
@@ -352,6 +362,75 @@ def _search_in_postgresql(queryset, query, language, fields, related):
     return queryset.filter(pk__in=candidates).filter(condition).annotate(search_rank=rank)
 
 
+# Stand for the stem and for what its words start with in the SQL that _containing compiles once per
+# model; stems are letters and digits, which LIKE takes as they are.
+_NEEDLE = "\x00stem\x00"
+_START = "\x00start\x00"
+# SQLite's name for _starts_word_in_sql.
+_STARTS_WORD = "text_search_starts_word"
+
+
+def _containing(model, all_columns, related_paths, word_starts):
+    """The condition "contains _NEEDLE in one of ``all_columns`` or of the rows of a relation".
+
+    With ``word_starts`` (SQLite), also "a word there starts with _START": the stem is often inside other
+    words ("aftal" in "testaftale"), and reading those rows only for Python to reject them is what took
+    the time.
+    """
+    anywhere = Q()
+    for column in all_columns:
+        anywhere |= Q(**{f"{column}__icontains": _NEEDLE})
+    for path, names in related_paths:
+        related_model, back, _ = _relation(model, path)
+        matching = Q()
+        for column in names:
+            matching |= Q(**{f"{column}__icontains": _NEEDLE})
+        anywhere |= Q(pk__in=related_model._default_manager.filter(matching).values(back))
+    if not word_starts:
+        return anywhere
+    # After the LIKEs, so that SQLite calls Python only for the rows that contain the stem.
+    starts = Q(_StartsWord(all_columns))
+    for path, names in related_paths:
+        related_model, back, _ = _relation(model, path)
+        starts |= Q(pk__in=related_model._default_manager.filter(_StartsWord(names)).values(back))
+    return anywhere & starts
+
+
+class _StartsWord(Func):
+    """SQLite: whether a word of the texts in ``names`` starts with _START (see ``_starts_word_in_sql``)."""
+
+    function = _STARTS_WORD
+    output_field = models.BooleanField()
+
+    def __init__(self, names):
+        texts = []
+        for name in names:
+            texts += [Value("\n"), Coalesce(F(name), Value(""), output_field=models.TextField())]
+        # Flat, unlike Concat: SQLite's parser gives up on a dozen nested concatenations.
+        joined = Func(*texts, template="(%(expressions)s)", arg_joiner=" || ", output_field=models.TextField())
+        super().__init__(joined, Value(_START))
+
+
+def _starts_word_in_sql(text, start):
+    """Python's word-start check of ``_search_in_python``, on one row's texts, for SQLite to call."""
+    text = (text or "").lower()
+    if "&" in text:
+        text = html.unescape(text)
+    return _starts_word(text, start)
+
+
+@receiver(connection_created)
+def _add_sqlite_function(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(_STARTS_WORD, 2, _starts_word_in_sql, deterministic=True)
+
+
+def _fill(param, needle, start):
+    if not isinstance(param, str):
+        return param
+    return param.replace(_NEEDLE, needle).replace(_START, start)
+
+
 def _needle(word_stem):
     # SQLite's LIKE ignores case only for ASCII letters: a capital Æ, Ø, Å or Ü at the start of a word
     # would not match, so the narrowing starts after it (Python checks the whole word afterwards).
@@ -372,46 +451,41 @@ def _search_in_python(queryset, query, language, fields, related):
     }
 
     # The database narrows the rows to those that contain every stem somewhere.
+    all_columns = [column for names in local.values() for column in names]
+    related_paths = tuple((path, tuple(related_columns[path])) for path in related)
+    word_starts = connections[queryset.db].vendor == "sqlite"
+    sql, params = _sql(queryset.db, model, _containing, tuple(all_columns), related_paths, word_starts)
     condition = Q()
     for word_stem in stems:
-        needle = _needle(word_stem)
-        anywhere = Q()
-        for names in local.values():
-            for column in names:
-                anywhere |= Q(**{f"{column}__icontains": needle})
-        for path, (related_model, back, _) in relations.items():
-            matching = Q()
-            for column in related_columns[path]:
-                matching |= Q(**{f"{column}__icontains": needle})
-            anywhere |= Q(pk__in=related_model._default_manager.using(queryset.db).filter(matching).values(back))
-        condition &= anywhere
-    all_columns = [column for names in local.values() for column in names]
+        needle, start = _needle(word_stem), _start(word_stem, language)
+        condition &= Q(_compiled(sql, [_fill(param, needle, start) for param in params], models.BooleanField()))
     # Unordered: the rows are ranked here, and without an order the database may read only the published
     # rows through an index rather than every row in the order of the model.
-    rows = {row["pk"]: row for row in queryset.filter(condition).order_by().values("pk", *all_columns)}
+    narrowed = queryset.filter(condition)
+    rows = {pk: texts for pk, *texts in _plain(narrowed, "pk", *all_columns)}
     if not rows:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
 
     related_texts = defaultdict(list)
     for path, (related_model, back, _) in relations.items():
         names = related_columns[path]
-        values = related_model._default_manager.using(queryset.db).filter(**{f"{back}__in": list(rows)}).order_by()
-        for owner, *texts in values.values_list(back, *names):
+        values = related_model._default_manager.using(queryset.db).filter(**{f"{back}__in": _keys(rows, word_starts)})
+        for owner, *texts in _plain(values, back, *names):
             related_texts[owner, path].append(_first_text(texts))
 
-    starts = [_word_start(word_stem, language) for word_stem in stems]
+    starts = [_start(word_stem, language) for word_stem in stems]
+    positions = [[all_columns.index(column) for column in names] for names in local.values()]
+    weights = list(fields.values())
     ranks = {}
-    for pk, row in rows.items():
+    for pk, texts in rows.items():
         # The database matched parts of words ("aftal" in "testaftale"); most such rows have no word
-        # with the stem at all, which one regular expression per stem tells without ranking them.
-        text = "\n".join(
-            [*(row[column] or "" for column in all_columns), *(t for path in related for t in related_texts[pk, path])]
-        ).lower()
+        # that starts with the stem at all, and are left out without ranking them.
+        text = "\n".join([*(t or "" for t in texts), *(t for path in related for t in related_texts[pk, path])]).lower()
         if "&" in text:
             text = html.unescape(text)
-        if not all(start.search(text) for start in starts):
+        if not all(_starts_word(text, start) for start in starts):
             continue
-        weighted = [(fields[name], _first_text(row[column] for column in names)) for name, names in local.items()]
+        weighted = [(weight, _first_text(texts[i] for i in at)) for weight, at in zip(weights, positions, strict=True)]
         weighted += [(related[path], text) for path in related for text in related_texts[pk, path]]
         rank = _rank(stems, weighted, language)
         if rank:
@@ -423,26 +497,49 @@ def _search_in_python(queryset, query, language, fields, related):
     for pk, value in ranks.items():
         rows_by_rank[value].append(pk)
     rank = Case(
-        *(When(pk__in=pks, then=Value(value)) for value, pks in rows_by_rank.items()),
+        *(When(pk__in=_keys(pks, word_starts), then=Value(value)) for value, pks in rows_by_rank.items()),
         output_field=models.FloatField(),
     )
-    return queryset.filter(pk__in=list(ranks)).annotate(search_rank=rank)
+    return queryset.filter(pk__in=_keys(ranks, word_starts)).annotate(search_rank=rank)
 
 
-@functools.lru_cache(maxsize=4096)
-def _word_start(word_stem, language):
-    """A pattern that finds, in lower-case text, every word whose stem can be ``word_stem``.
+def _keys(keys, sqlite):
+    """``keys`` for a ``__in`` condition: on SQLite one JSON parameter, which the database reads as a table,
+    rather than a parameter per key that Django prepares one by one (and SQLite allows only so many of)."""
+    if not sqlite:
+        return list(keys)
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(keys))])  # noqa: S611 - one parameter
+
+
+def _start(word_stem, language):
+    """What every word whose stem can be ``word_stem`` starts with.
 
     Stems are the start of their word, except English stems whose ending was replaced ("countri" of
-    "country", "relate" of "relational"): for those only the part before the replacement must start a word.
+    "country", "relate" of "relational"): for those only the part before the replacement.
     """
-    start = word_stem
     if language == "en":
         for replacement in ("ate", "i"):
-            if start.endswith(replacement) and len(start) > len(replacement):
-                start = start[: -len(replacement)]
-                break
-    return re.compile(r"(?<![^\W_])" + re.escape(start))
+            if word_stem.endswith(replacement) and len(word_stem) > len(replacement):
+                return word_stem[: -len(replacement)]
+    return word_stem
+
+
+def _plain(queryset, *names):
+    """The values of ``names`` in the rows of ``queryset``, unordered, as tuples.
+
+    Through Django's own QuerySet: the translation's QuerySet builds a dictionary for every row, which
+    costs more than the search itself when many rows contain a word of the query.
+    """
+    plain = models.QuerySet(queryset.model, query=queryset.query.chain(), using=queryset.db)
+    return plain.order_by().values_list(*names)
+
+
+def _starts_word(text, start):
+    """Whether a word of ``text`` starts with ``start``: it is at the start or follows neither a letter nor a digit."""
+    position = text.find(start)
+    while position > 0 and text[position - 1].isalnum():
+        position = text.find(start, position + 1)
+    return position >= 0
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -465,8 +562,13 @@ def _rank(stems, weighted_texts, language):
     0 unless every stem occurs somewhere.
     """
     occurrences = defaultdict(list)
+    # A word whose stem is one of ``stems`` starts with its start: most texts hold none, and are not split.
+    starts = [_start(word_stem, language) for word_stem in stems]
     for weight, text in weighted_texts:
-        for word in words(_readable(text)):
+        text = _readable(text).lower()
+        if not any(start in text for start in starts):
+            continue
+        for word in words(text):
             word_stem = stem(word, language)
             if word_stem in stems:
                 occurrences[word_stem].append(WEIGHTS[weight])

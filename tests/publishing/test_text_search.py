@@ -63,6 +63,15 @@ def test_no_snippet_without_a_match():
     assert snippet("Nothing to see here", ["karin"], "en") is None
 
 
+def test_a_snippet_marks_whole_words_only_whatever_their_case():
+    stems = query_stems("østrig", "da")
+
+    assert (
+        snippet("Aftalen med ØSTRIG gælder fra 2020", stems, "da") == "Aftalen med <mark>ØSTRIG</mark> gælder fra 2020"
+    )
+    assert snippet("Nedreøstrig og østrigsk", stems, "da") is None
+
+
 @pytest.fixture
 def initiatives(db):
     Initiative.objects.all().delete()
@@ -107,3 +116,19 @@ def test_a_word_inside_a_longer_word_does_not_match(initiatives):
     assert "longer" not in [initiative.slug for initiative in found]
     assert {in_text, in_title} < set(found)
     assert "after-punctuation" in [initiative.slug for initiative in found]
+
+
+def test_a_word_in_capitals_with_a_danish_first_letter_is_found(initiatives):
+    capitals = Initiative.objects.create(slug="capitals", kind="other", title_da="Samarbejde med ØSTRIG", position=3)
+    Initiative.objects.create(slug="inside", kind="other", title_da="Nedreøstrig", position=4)
+
+    assert list(Initiative.objects.published().search_text("Østrig", "da")) == [capitals]
+
+
+def test_an_edited_text_is_found_by_its_new_words_only(initiatives):
+    in_text, _in_title, _draft = initiatives
+    in_text.body_en = "<p>Marine biology</p>"
+    in_text.save()
+
+    assert list(Initiative.objects.published().search_text("marine", "en")) == [in_text]
+    assert in_text not in Initiative.objects.published().search_text("quantum", "en")
