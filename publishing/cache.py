@@ -202,9 +202,10 @@ def mark_checked(key, version):
     _checked[key] = (version, time.monotonic())
 
 
-def stored_entry(key, version):
-    """The entry for ``key``: this process's copy if it is fresh, else the shared cache's (then copied here
-    if fresh). With ``version`` None (the database is down) the newer of the two."""
+def stored_entry(key, version, timeout):
+    """The entry for ``key``: this process's copy if it is fresh, else the newer of it and the shared
+    cache's (the shared one is copied here when it is newer). With ``version`` None (the database is
+    down) the newer of the two. ``timeout``: how long a copy made here is kept."""
     copies = local_copies()
     if copies is None:
         return page_store.get(key)
@@ -212,18 +213,35 @@ def stored_entry(key, version):
     if version is not None and (is_fresh(copy, version) or (copy is not None and may_wait_for_turn(key, version))):
         return copy
     entry = page_store.get(key)
-    if version is None:
-        return max((copy, entry), key=lambda candidate: candidate[0] if candidate else -1)
-    if is_fresh(entry, version):
-        copies.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    if entry is None or (copy is not None and copy[0] > entry[0]):
+        return copy
+    if copy is None or entry[0] > copy[0] or is_fresh(entry, version):
+        keep_copy(copies, key, entry, timeout)
     return entry
+
+
+# Larger pages (the sitemap of thousands of agreements) are left to the shared cache: a copy of each in
+# every process would be memory that the shared cache's own limit does not bound.
+LOCAL_COPY_MAX_BYTES = 256 * 1024
+
+
+def keep_copy(copies, key, entry, timeout):
+    response = entry[1]
+    if not getattr(response, "streaming", False) and len(response.content) <= LOCAL_COPY_MAX_BYTES:
+        copies.set(key, entry, timeout)
 
 
 def store_entry(key, entry, timeout):
     page_store.set(key, entry, timeout)
     copies = local_copies()
     if copies is not None:
-        copies.set(key, entry, timeout)
+        keep_copy(copies, key, entry, timeout)
+
+
+def entry_timeout(request):
+    """How long a page is kept. Pages with parameters (searches, filters) are many and each asked for
+    rarely: they are kept briefly."""
+    return settings.PAGE_CACHE_SECONDS if not request.GET else min(settings.PAGE_CACHE_SECONDS, 60)
 
 
 def cache_public_page(view=None, *, refresh_seconds=0):
@@ -319,12 +337,12 @@ class PublicPageCacheMiddleware:
             version = versions.current()
         except DatabaseError:
             # Nothing can be known to be fresh; the last copy is better than no page at all.
-            entry = stored_entry(key, None)
+            entry = stored_entry(key, None, entry_timeout(request))
             if entry is not None:
                 return self.answer(request, entry[1])
             return service_unavailable(request)
 
-        entry = stored_entry(key, version)
+        entry = stored_entry(key, version, entry_timeout(request))
         if is_fresh(entry, version):
             return self.answer(request, entry[1])
 
@@ -334,6 +352,7 @@ class PublicPageCacheMiddleware:
             entry is not None
             and entry[0] < version
             and versions.age_seconds(version) <= settings.PAGE_CACHE_GRACE_SECONDS
+            and not scheduling.has_passed(entry[2] if len(entry) > 2 else None)
         )
         if previous_will_do and may_wait_for_turn(key, version):
             return self.answer(request, entry[1])
@@ -368,7 +387,7 @@ class PublicPageCacheMiddleware:
         deadline = time.monotonic() + settings.PAGE_CACHE_LOCK_SECONDS
         while time.monotonic() < deadline:
             time.sleep(0.005)
-            entry = stored_entry(key, version)
+            entry = stored_entry(key, version, entry_timeout(request))
             if is_fresh(entry, version):
                 return self.answer(request, entry[1])
             if page_store.get(lock) is None:
@@ -391,8 +410,7 @@ class PublicPageCacheMiddleware:
         # Browsers must check back every time (a cheap 304), so an edit is never hidden behind their cache.
         patch_cache_control(response, public=True, no_cache=True)
         # The finished response, headers included, as Django's own cache middleware stores it.
-        # Pages with parameters (searches, filters) are many and each asked for rarely: keep them briefly.
-        timeout = settings.PAGE_CACHE_SECONDS if not request.GET else min(settings.PAGE_CACHE_SECONDS, 60)
+        timeout = entry_timeout(request)
         entry = (version, response, valid_until, time.time(), getattr(response, "cache_refresh_seconds", 0))
         store_entry(key, entry, timeout)
         return response

@@ -30,6 +30,8 @@ from publishing.registry import redirects_on_rename
 
 # How many manual redirects are followed to find where a chain ends; more is a loop.
 MAX_HOPS = 5
+# How many parent addresses of a 404 are looked up for a renamed item (items are a few levels deep).
+MAX_DEPTH = 6
 
 
 def languages():
@@ -99,14 +101,12 @@ def _visible_item(redirect, user):
 def _below_renamed_item(path, user):
     """An address below a renamed item's old one (an agreement's documents), moved below its current
     address; None if there is no such item a visitor (or ``user``) may see."""
-    parents = []
-    parent = path
-    while parent.count("/") > 2:
-        parent = parent[: parent.rstrip("/").rfind("/") + 1]
-        parents.append(parent)
+    parts = path.strip("/").split("/")
+    # "/en/agreements/", "/en/agreements/turkey/", … up to the path's parent (not the path itself).
+    parents = ["/" + "/".join(parts[:count]) + "/" for count in range(2, min(len(parts), MAX_DEPTH + 1))]
     redirect = (
         Redirect.objects.select_related("content_type")
-        .filter(is_automatic=True, old_path__in=parents[:-1])
+        .filter(is_automatic=True, old_path__in=parents)
         .order_by("-old_path")  # the longest, nearest parent first
         .first()
     )
@@ -116,7 +116,8 @@ def _below_renamed_item(path, user):
     if item is None:
         return None
     language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
-    return _path(address_in(item, language)) + path[len(redirect.old_path) :]
+    target = _path(address_in(item, language)) + path[len(redirect.old_path) :]
+    return None if target == path else target
 
 
 def redirect_for(path, user=None):

@@ -76,8 +76,9 @@ def sitemap(request):
     per address: about 0.3 s with 10,000 agreements. Here each sitemap's items are read once, every
     address is made under each language once, and the XML is written directly.
     """
-    if request.GET.get("p", "1") != "1":
-        raise Http404("There is one page of sitemap.")  # Django's view: "Page 2 empty"
+    page = request.GET.get("p", "1")
+    if not (page.isascii() and page.isdigit() and int(page) == 1):
+        raise Http404("There is one page of sitemap.")  # Django's view: "Page 2 empty", "No page 'x'"
     origin = f"{request.scheme}://{request.get_host()}"
     languages = [code for code, _name in settings.LANGUAGES]
     parts = []
@@ -91,9 +92,9 @@ def sitemap(request):
         has_lastmod = hasattr(site, "lastmod")
         for index, item in enumerate(items):
             lastmod = ""
-            if has_lastmod:
-                day = timezone.localtime(site.lastmod(item)).date().isoformat()
-                lastmod = f"<lastmod>{day}</lastmod>"
+            changed = site.lastmod(item) if has_lastmod else None
+            if changed is not None:
+                lastmod = f"<lastmod>{timezone.localtime(changed).date().isoformat()}</lastmod>"
             alternates = "".join(
                 f'<xhtml:link rel="alternate" hreflang="{language}" href="{escape(locations[language][index])}"/>'
                 for language in languages

@@ -62,7 +62,8 @@ def warm_before_serving(application):
         # Forked workers must not share this process's database connections.
         connections.close_all()
     global _warmed_at
-    _warmed_at = time.monotonic()
+    if answered:
+        _warmed_at = time.monotonic()
     compiled = compile_templates()
     logger.info(
         "Warmed %d of %d main pages and compiled %d templates in %.2f s before serving",

@@ -6,10 +6,16 @@ The shared cache is a private Redis (tests/services.py) that the tests stop at w
 import time
 
 import pytest
+from django.http import HttpResponse
 
 from contacts.models import ContactPerson
 from publishing import cache as page_cache
 from tests.services import PrivateRedis
+
+
+def entry(version, text):
+    """A cache entry as publishing/cache.py stores it: (version, response, valid until, rendered at, refresh)."""
+    return (version, HttpResponse(text), None, time.time(), 0)
 
 
 @pytest.fixture(scope="module")
@@ -94,15 +100,36 @@ def test_after_the_grace_period_a_process_copy_is_never_answered_for_a_newer_ver
     # without asking again; after it, it must take the new copy from the shared cache.
     settings.PAGE_CACHE_GRACE_SECONDS = 2
     old, new = "page:test-grace-old", "page:test-grace-new"
-    page_cache.local_copies().set(old, (1, "previous copy", None, time.time(), 0))
+    page_cache.local_copies().set(old, entry(1, "previous copy"))
 
     recent = int((time.time() - 0.5) * 1_000_000)
-    page_cache.page_store.set(old, (recent, "new copy", None, time.time(), 0), 60)
+    page_cache.page_store.set(old, entry(recent, "new copy"), 60)
     page_cache.mark_checked(old, recent)
-    assert page_cache.stored_entry(old, recent)[1] == "previous copy"  # no round trip
+    assert page_cache.stored_entry(old, recent, 60)[1].content == b"previous copy"  # no round trip
 
     long_ago = int((time.time() - 10) * 1_000_000)
-    page_cache.local_copies().set(new, (1, "previous copy", None, time.time(), 0))
-    page_cache.page_store.set(new, (long_ago, "new copy", None, time.time(), 0), 60)
+    page_cache.local_copies().set(new, entry(1, "previous copy"))
+    page_cache.page_store.set(new, entry(long_ago, "new copy"), 60)
     page_cache.mark_checked(new, long_ago)
-    assert page_cache.stored_entry(new, long_ago)[1] == "new copy"
+    assert page_cache.stored_entry(new, long_ago, 60)[1].content == b"new copy"
+
+
+def test_a_process_copy_older_than_the_shared_one_is_replaced_not_answered(shared_cache, settings):
+    # The process answered the page two edits ago; another process has rendered it since. During the next
+    # edit's grace period, visitors of this process get the shared copy, never the older one.
+    settings.PAGE_CACHE_GRACE_SECONDS = 2
+    key = "page:test-two-edits"
+    before, edited, now = (int((time.time() - seconds) * 1_000_000) for seconds in (600, 300, 0.5))
+    page_cache.local_copies().set(key, entry(before, "two edits ago"))
+    page_cache.page_store.set(key, entry(edited, "one edit ago"), 60)
+
+    for _ in range(3):
+        assert page_cache.stored_entry(key, now, 60)[1].content == b"one edit ago"
+        page_cache.mark_checked(key, now)
+
+
+def test_large_pages_are_left_to_the_shared_cache(seeded, client, shared_cache, monkeypatch):
+    monkeypatch.setattr(page_cache, "LOCAL_COPY_MAX_BYTES", 1000)
+    assert client.get("/en/contacts/").status_code == 200  # larger than 1,000 bytes
+    assert len(page_cache.local_copies()._cache) == 0
+    assert shared_cache.keys() >= 1

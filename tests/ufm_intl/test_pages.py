@@ -219,6 +219,7 @@ def test_the_sitemap_is_the_document_django_would_write(seeded, client, rf):
     assert b"/da/aftaler/tyskland-aftale/" in ours.content
     assert b"/centres/munich/" not in ours.content
     assert client.get("/sitemap.xml?p=2").status_code == 404
+    assert client.get("/sitemap.xml?p=1").content == ours.content
 
 
 def test_robots_txt_names_the_sitemap(db, client):
