@@ -42,7 +42,9 @@ def on_starting(server):
 
 
 def post_worker_init(worker):
-    """Each new worker renders the main pages into the cache in the background (ufm_intl/warmup.py)."""
-    from ufm_intl.warmup import warm_in_background
+    """Each new worker connects to the database and, unless it was forked right after the master warmed
+    the cache, renders the main pages into it in the background (ufm_intl/warmup.py)."""
+    from ufm_intl.warmup import connect, warm_in_background
 
+    connect()
     warm_in_background(worker.wsgi)

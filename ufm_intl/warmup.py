@@ -106,6 +106,15 @@ def _compile_under(directory):
     return compiled
 
 
+def connect():
+    """Open this worker's database connection and start its version listener before the first visitor,
+    who would otherwise wait for both. A database that cannot be reached is left for the requests."""
+    try:
+        versions.current()
+    except DatabaseError:
+        logger.warning("The database cannot be reached yet")
+
+
 def warm_in_background(application):
     """Warm the main pages in a thread, so that the worker answers its first requests meanwhile; not in a
     worker forked right after the master warmed them (``warm_before_serving``)."""

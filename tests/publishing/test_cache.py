@@ -139,3 +139,17 @@ def test_the_warm_up_compiles_the_project_templates_for_the_workers(seeded, sett
     assert {"base.html", "agreements/bilateralagreement_list.html", "publishing/admin/object_history_list.html"} <= set(
         compiled
     )
+
+
+def test_a_new_worker_connects_before_its_first_visitor_and_starts_even_without_a_database(db, monkeypatch, caplog):
+    asked = []
+    monkeypatch.setattr(versions, "current", lambda: asked.append("version") or 1)
+    warmup.connect()
+    assert asked == ["version"]
+
+    def database_down():
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(versions, "current", database_down)
+    warmup.connect()  # the worker starts; its requests answer 503 or from the cache until the database is back
+    assert "cannot be reached" in caplog.text
