@@ -1,5 +1,6 @@
 """Settings for the ufm-intl portal, read from the environment (and an optional .env file)."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -157,7 +158,7 @@ PAGE_CACHE_GRACE_SECONDS = env.float("PAGE_CACHE_GRACE_SECONDS", default=2)
 PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=300)
 # Within the grace period, how many pages at a time each app server renders again after an edit (the
 # others wait their turn, answering the previous copy meanwhile), so that the workers keep answering.
-PAGE_CACHE_REVALIDATIONS = env.int("PAGE_CACHE_REVALIDATIONS", default=1)
+PAGE_CACHE_REVALIDATIONS = env.int("PAGE_CACHE_REVALIDATIONS", default=max(1, (os.cpu_count() or 2) // 2))
 # Requests for a page that another request is rendering wait for it at most this long.
 PAGE_CACHE_LOCK_SECONDS = env.int("PAGE_CACHE_LOCK_SECONDS", default=5)
 # Clients told 503 (the database is down and the page is not cached) are asked to come back after this.
