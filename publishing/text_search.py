@@ -18,7 +18,8 @@ words match whatever their ending ("aftaler" finds "aftale", "centres" finds "ce
   The vector of each model's own fields is indexed (a GIN index per language on the published rows,
   made by the content apps' ``*_search_indexes`` migrations), so a search reads only the rows that
   match. Related rows (funding partners, focus areas) are few and not indexed: those that contain a
-  word of the query are found first, and only their rows are checked against the whole text.
+  word of the query are found first, and only their rows are checked against the whole text, chosen
+  by a subquery of the search's own query (their keys never travel to Python and back).
 - **Elsewhere** (SQLite in development and tests) the database only narrows the rows (``LIKE`` on the
   words' stems), and Python stems the words with rules of the same kind (``stem``) and ranks them
   with the same weights. The best matches are the same; the order of weaker ones may differ. On
@@ -26,7 +27,8 @@ words match whatever their ending ("aftaler" finds "aftale", "centres" finds "ce
   that SQLite calls on the rows ``LIKE`` let through), so rows that hold the stem only inside other
   words ("aftal" in "testaftale") are never read; the rows are read as plain tuples.
 
-``snippet`` gives the passage of a text around the first matching word, with the matches marked.
+``snippet`` gives the passage of a text around the first matching word, with the matches marked;
+``with_related`` puts the related names a snippet may show on each item (on PostgreSQL in the same query).
 """
 
 import functools
@@ -45,7 +47,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.sql import Query
 from django.dispatch import receiver
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import format_html, strip_tags
 
 # PostgreSQL's text search configuration for each site language.
 CONFIGURATIONS = {"en": "english", "da": "danish"}
@@ -215,7 +217,8 @@ def snippet(text, stems, language, length=30):
         parts.append(" …")
     else:
         parts.append(text[position:])
-    return format_html_join("", "{}", ((part,) for part in parts))
+    # One format_html for all the parts: each is escaped unless it is a marked word.
+    return format_html("{}" * len(parts), *parts)
 
 
 # --- Searching --------------------------------------------------------------------------------------
@@ -275,16 +278,38 @@ def _vector(model, fields, language):
     return functools.reduce(operator.add, vectors)
 
 
-def _related_vector(model, path, language, weight):
+def with_related(queryset, path, language, attribute):
+    """``queryset`` with the rows of relation ``path`` ("funding_partners__name") on each item as ``attribute``,
+    in the related model's order; ``str()`` of each is its text as visitors of ``language`` read it.
+
+    On PostgreSQL the texts come in the same query (what a prefetch would read in a query of its own);
+    elsewhere the related rows are prefetched.
+    """
+    if connections[queryset.db].vendor == "postgresql":
+        from django.contrib.postgres.fields import ArrayField
+
+        sql, params = _sql(queryset.db, queryset.model, _related_texts, path, language)
+        return queryset.annotate(**{attribute: _compiled(sql, params, ArrayField(models.TextField()))})
+    return queryset.prefetch_related(models.Prefetch(path.split("__")[0], to_attr=attribute))
+
+
+def _related_texts(model, path, language):
+    """PostgreSQL: the texts of a relation's rows as visitors of ``language`` read them, in the related
+    model's order, as an array in each row of ``model``."""
     from django.contrib.postgres.expressions import ArraySubquery
-    from django.contrib.postgres.search import SearchVector
 
     related_model, back, name = _relation(model, path)
-    texts = ArraySubquery(
+    return ArraySubquery(
         related_model._default_manager.filter(**{back: OuterRef("pk")})
         .annotate(shown_text=_shown(related_model, name, language))
         .values("shown_text")
     )
+
+
+def _related_vector(model, path, language, weight):
+    from django.contrib.postgres.search import SearchVector
+
+    texts = _related_texts(model, path, language)
     joined = Func(texts, Value(" "), function="array_to_string", output_field=models.TextField())
     return SearchVector(joined, config=CONFIGURATIONS[language], weight=weight)
 
@@ -342,7 +367,7 @@ def _search_in_postgresql(queryset, query, language, fields, related):
     # Related rows (funding partners, focus areas) are few: those with a word of the query come first,
     # then the rows they belong to. A word may be in a related row and the next in the row itself, so
     # those rows are checked against their whole text; the rest match by their own text, through the index.
-    owners = set()
+    owners = []
     for path, _weight in related:
         related_model, _back, name = _relation(model, path)
         lexemes_sql, params = _sql(db, related_model, _lexemes, name, language)
@@ -351,15 +376,30 @@ def _search_in_postgresql(queryset, query, language, fields, related):
             (*params, config, query),
             models.BooleanField(),
         )
-        related_ids = list(related_model._default_manager.using(db).filter(overlap).values_list("pk", flat=True))
+        # A plain QuerySet: the translation's manager would rewrite lookups this query does not have.
+        related_ids = list(models.QuerySet(related_model, using=db).filter(overlap).values_list("pk", flat=True))
         if related_ids:
             relation = path.split("__")[0]
-            owners.update(queryset.filter(**{f"{relation}__in": related_ids}).order_by().values_list("pk", flat=True))
+            owners.append(
+                queryset.filter(**{f"{relation}__in": related_ids}).order_by().values("pk").query.sql_with_params()
+            )
     if not owners:
         return found.annotate(search_rank=rank)
-    candidates = owners | set(found.order_by().values_list("pk", flat=True))
+    # The candidates in the same query, as a subquery: the rows a related word matches can be many (every
+    # agreement one funder pays for), and sending their keys back and forth cost more than the search.
+    # Compiled on their own, the subqueries name their tables as the conditions above do.
+    parts = [found.order_by().values("pk").query.sql_with_params(), *owners]
+    candidates = _compiled(
+        f"{_pk_column(model)} = ANY(ARRAY({' UNION '.join(f'({sql})' for sql, _ in parts)}))",
+        tuple(param for _, params in parts for param in params),
+        models.BooleanField(),
+    )
     condition, rank = _matching(_sql(db, model, _whole, fields, related, language), config, query)
-    return queryset.filter(pk__in=candidates).filter(condition).annotate(search_rank=rank)
+    return queryset.filter(candidates).filter(condition).annotate(search_rank=rank)
+
+
+def _pk_column(model):
+    return f'"{model._meta.db_table}"."{model._meta.pk.column}"'
 
 
 # Stand for the stem and for what its words start with in the SQL that _containing compiles once per

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
 from contacts.models import ContactPerson
-from publishing.text_search import plain_text, query_stems, snippet
+from publishing.text_search import plain_text, query_stems, snippet, with_related
 from ufm_intl.models import Initiative, Page
 
 # Enough for any query a visitor types at the portal's size; more words narrow the search.
@@ -29,7 +29,7 @@ class Kind:
 
     label: object
     search: object  # (query, language) -> QuerySet of published items, best first
-    texts: object  # item -> the plain texts a snippet may come from, in order of preference
+    texts: tuple  # functions item -> a plain text a snippet may come from, in order of preference
     fallback: object  # item -> what to show when no text contains the words (a title-only match)
 
     def label_for(self, item):
@@ -40,38 +40,56 @@ def _names(items):
     return ", ".join(str(item) for item in items)
 
 
+# The names a snippet may come from, read with the results rather than by a prefetch's query of their own.
+def _agreements(queryset, language):
+    return with_related(queryset, "funding_partners__name", language, "funding_partner_names")
+
+
+def _centres(queryset, language):
+    return with_related(queryset, "focus_areas__name", language, "focus_area_names")
+
+
 AGREEMENTS = Kind(
     label=_("Bilateral agreement"),
-    search=lambda query, language: BilateralAgreement.objects.published().search_text(query, language).for_listing(),
-    texts=lambda agreement: [
-        agreement.summary,
-        plain_text(agreement.description),
-        _names(agreement.funding_partners.all()),
-    ],
+    search=lambda query, language: _agreements(
+        BilateralAgreement.objects.published().search_text(query, language), language
+    ),
+    texts=(
+        lambda agreement: agreement.summary,
+        lambda agreement: plain_text(agreement.description),
+        lambda agreement: _names(agreement.funding_partner_names),
+    ),
     fallback=lambda agreement: agreement.summary,
 )
 CENTRES = Kind(
     label=_("Innovation Centre"),
-    search=lambda query, language: InnovationCentre.objects.published().search_text(query, language).with_related(),
-    texts=lambda centre: [centre.summary, plain_text(centre.body), centre.city, _names(centre.focus_areas.all())],
+    search=lambda query, language: _centres(
+        InnovationCentre.objects.published().search_text(query, language), language
+    ),
+    texts=(
+        lambda centre: centre.summary,
+        lambda centre: plain_text(centre.body),
+        lambda centre: centre.city,
+        lambda centre: _names(centre.focus_area_names),
+    ),
     fallback=lambda centre: centre.summary,
 )
 CONTACTS = Kind(
     label=_("Contact person"),
     search=lambda query, language: ContactPerson.objects.published().search_text(query, language),
-    texts=lambda person: [person.job_title, person.responsibilities],
+    texts=(lambda person: person.job_title, lambda person: person.responsibilities),
     fallback=lambda person: " · ".join(part for part in (person.job_title, person.email, person.phone_display) if part),
 )
 INITIATIVES = Kind(
     label=lambda initiative: _("Programme") if initiative.kind == Initiative.Kind.PROGRAMME else _("Initiative"),
     search=lambda query, language: Initiative.objects.published().search_text(query, language),
-    texts=lambda initiative: [initiative.summary, plain_text(initiative.body)],
+    texts=(lambda initiative: initiative.summary, lambda initiative: plain_text(initiative.body)),
     fallback=lambda initiative: initiative.summary,
 )
 PAGES = Kind(
     label=_("Page"),
     search=lambda query, language: Page.objects.published().search_text(query, language),
-    texts=lambda page: [page.summary, plain_text(page.body)],
+    texts=(lambda page: page.summary, lambda page: plain_text(page.body)),
     fallback=lambda page: page.summary,
 )
 KINDS = [AGREEMENTS, CENTRES, CONTACTS, INITIATIVES, PAGES]
@@ -93,8 +111,10 @@ class Found:
 
 def _result(kind, item, stems, language):
     text = None
-    for candidate in kind.texts(item):
-        text = snippet(" ".join((candidate or "").split()), stems, language, SNIPPET_WORDS)
+    # One text at a time: most snippets come from the first, and the others (rich text made plain, related
+    # names) need not be read.
+    for text_of in kind.texts:
+        text = snippet(" ".join((text_of(item) or "").split()), stems, language, SNIPPET_WORDS)
         if text:
             break
     if text is None:
@@ -111,10 +131,10 @@ def _result(kind, item, stems, language):
 def site_search(query, language):
     """The published content that matches ``query`` in ``language``, best first (see the module's docstring)."""
     stems = query_stems(query, language)
-    country_agreements = list(BilateralAgreement.objects.published().search(query).for_listing()[:MAX_RESULTS])
+    country_agreements = list(_agreements(BilateralAgreement.objects.published().search(query), language)[:MAX_RESULTS])
     codes = list(dict.fromkeys(agreement.country.code for agreement in country_agreements))
     country_centres = sorted(
-        InnovationCentre.objects.published().for_countries(codes).with_related() if codes else [],
+        _centres(InnovationCentre.objects.published().for_countries(codes), language) if codes else [],
         key=lambda centre: codes.index(centre.country.code),
     )
     first = [(AGREEMENTS, item) for item in country_agreements] + [(CENTRES, item) for item in country_centres]
@@ -130,11 +150,13 @@ def site_search(query, language):
     ranked.sort(key=lambda entry: -entry[0])
 
     seen = set()
-    results = []
+    shown = []
     for kind, item in first + [(kind, item) for _rank, kind, item in ranked]:
         key = (type(item), item.pk)
         if key not in seen:
             seen.add(key)
-            results.append(_result(kind, item, stems, language))
-    has_more |= len(results) > MAX_RESULTS
-    return Found(results=results[:MAX_RESULTS], has_more=has_more)
+            shown.append((kind, item))
+    has_more |= len(shown) > MAX_RESULTS
+    # Snippets only for the results shown.
+    results = [_result(kind, item, stems, language) for kind, item in shown[:MAX_RESULTS]]
+    return Found(results=results, has_more=has_more)

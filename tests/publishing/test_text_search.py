@@ -5,8 +5,11 @@ Python's stemming on SQLite) and must pass on both.
 """
 
 import pytest
+from django.utils import translation
 
-from publishing.text_search import query_stems, snippet, stem
+from agreements.models import BilateralAgreement, FundingPartner
+from publishing.text_search import query_stems, snippet, stem, with_related
+from tests.factories import make_agreement
 from ufm_intl.models import Initiative
 
 
@@ -132,3 +135,22 @@ def test_an_edited_text_is_found_by_its_new_words_only(initiatives):
 
     assert list(Initiative.objects.published().search_text("marine", "en")) == [in_text]
     assert in_text not in Initiative.objects.published().search_text("quantum", "en")
+
+
+def test_related_names_come_with_each_item_in_their_order_as_visitors_read_them(db):
+    fund = FundingPartner.objects.create(slug="b-fund", name_en="Innovation Fund Denmark", name_da="Innovationsfonden")
+    # No Danish name: Danish visitors read the English one.
+    council = FundingPartner.objects.create(slug="a-council", name_en="Research Council")
+    funded = make_agreement(funding_partners=[fund, council], country="SE")
+    unfunded = make_agreement(country="NO")
+
+    with translation.override("da"):
+        items = with_related(
+            BilateralAgreement.objects.filter(pk__in=[funded.pk, unfunded.pk]).order_by("pk"),
+            "funding_partners__name",
+            "da",
+            "partner_names",
+        )
+        names = [[str(name) for name in item.partner_names] for item in items]
+
+    assert names == [["Research Council", "Innovationsfonden"], []]

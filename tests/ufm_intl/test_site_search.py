@@ -16,7 +16,7 @@ from centres.models import InnovationCentre
 from contacts.models import ContactPerson
 from tests.factories import make_agreement
 from ufm_intl.models import Initiative, Page
-from ufm_intl.search import KINDS
+from ufm_intl.search import KINDS, site_search
 
 FUNDED = {"US", "CN", "IN", "BR", "KR"}
 NOT_FUNDED = {"JP", "DE", "IL", "ZA", "TR"}
@@ -255,3 +255,18 @@ def test_each_kind_is_searched_through_its_full_text_index(seeded, language, kin
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = kind.search("research", language).explain()
     assert re.search(rf"Bitmap Index Scan on \w+_search_{language}\b", plan), plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="on SQLite the related names are prefetched")
+def test_agreements_found_through_their_funding_partner_are_read_with_their_names_in_one_query(
+    seeded, django_assert_num_queries
+):
+    # Country aliases, then for each kind its search (agreements and centres after their related names):
+    # the agreements a funder pays for come in the search's own query, with the funders' names for the
+    # snippets, and no query for their keys nor a prefetch.
+    with translation.override("da"), django_assert_num_queries(8):
+        found = site_search("Innovationsfonden", "da")
+    funded = {url_in("da", agreement_with(country)) for country in FUNDED}
+    snippets = {result.url: result.snippet for result in found.results if result.url in funded}
+    assert set(snippets) == funded
+    assert all("<mark>Innovationsfonden</mark>" in snippet for snippet in snippets.values())

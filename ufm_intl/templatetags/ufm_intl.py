@@ -137,6 +137,19 @@ def contact_card(person, show_vcard=False):
     )
 
 
+@register.simple_tag
+def search_result(result):
+    """One result of the site search (ufm_intl/search.py): its kind, its linked title and its snippet, whose
+    matching words are already marked (as ``agreement_card``: up to 50 of them on one page)."""
+    return format_html(
+        '<li>\n      <p class="result-kind">{kind}</p>\n      <h3><a href="{url}">{title}</a></h3>\n      {snippet}\n    </li>',
+        kind=result.kind,
+        url=result.url,
+        title=result.title,
+        snippet=format_html("<p>{}</p>", result.snippet) if result.snippet else "",
+    )
+
+
 # Editors' rich text, cleaned again on the way out (the same rules as on the way in; publishing/richtext.py).
 register.filter("rich_text", richtext.rich_text, is_safe=True)
 
