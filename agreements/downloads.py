@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.forms import AgreementSearchForm
 from agreements.models import AgreementStatus, BilateralAgreement, Region
+from publishing.country_search import country_name
 from publishing.downloads import BadDownloadRequest, Column, Dataset, download_views, listed, page_url
 
 AGREEMENTS = Dataset(
@@ -25,7 +26,7 @@ AGREEMENTS = Dataset(
             _("The partner country's two-letter ISO 3166-1 code, e.g. DE."),
             lambda r, a: a.country.code,
         ),
-        Column("country_name", _("The partner country's name."), lambda r, a: str(a.country.name)),
+        Column("country_name", _("The partner country's name."), lambda r, a: country_name(a.country.code)),
         Column(
             "region",
             format_lazy(_("The country's region in the UN M49 standard: {values}."), values=", ".join(Region.values)),

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import InnovationCentre
+from publishing.country_search import country_name
 from publishing.downloads import Column, Dataset, download_views, listed, page_url
 
 
@@ -21,7 +22,7 @@ CENTRES = Dataset(
         Column("name", _("The centre's name."), lambda r, c: c.name),
         Column("city", _("The city the centre is in."), lambda r, c: c.city),
         Column("country_code", _("The country's two-letter ISO 3166-1 code, e.g. DE."), lambda r, c: c.country.code),
-        Column("country_name", _("The country's name."), lambda r, c: str(c.country.name)),
+        Column("country_name", _("The country's name."), lambda r, c: country_name(c.country.code)),
         Column(
             "focus_areas",
             listed(_("The centre's focus areas")),

@@ -13,6 +13,7 @@ from django_countries import countries
 
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
+from publishing.country_search import country_name
 from publishing.feeds import ChangesFeed
 from publishing.models import EditorialModel
 from publishing.registry import content_models
@@ -59,7 +60,7 @@ class CountryFeed(ChangesFeed):
         ]
 
     def title(self, code):
-        return gettext("%(country)s: new and changed content") % {"country": countries.name(code)}
+        return gettext("%(country)s: new and changed content") % {"country": country_name(code)}
 
     def link(self, code):
         return reverse("country", kwargs={"code": code.lower()})

@@ -145,7 +145,7 @@ class CountryView(TemplateView):
         funding_partners = {partner for agreement in agreements for partner in agreement.funding_partners.all()}
         return super().get_context_data(
             code=code,
-            country_name=countries.name(code),
+            country_name=country_name(code),
             agreements=agreements,
             centres=centres,
             funding_partners=sorted(funding_partners, key=str),
