@@ -85,7 +85,9 @@ def compile_templates():
     compiled = 0
     for app in apps.get_app_configs():
         directory = Path(app.path) / "templates"
-        if Path(app.path).is_relative_to(settings.BASE_DIR) and directory.is_dir():
+        # The project's own apps, not installed packages (a virtualenv may sit inside the project).
+        own = Path(app.path).is_relative_to(settings.BASE_DIR) and "site-packages" not in Path(app.path).parts
+        if own and directory.is_dir():
             compiled += _compile_under(directory)
     for engine in settings.TEMPLATES:
         for directory in engine.get("DIRS", []):
