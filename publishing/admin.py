@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_list import _boolean_icon
 from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models import OuterRef, Q, Subquery
@@ -442,6 +443,36 @@ class VersionedListFormSet(forms.BaseModelFormSet):
             form.fields[pk_name].widget = VersionedIdInput(form)
 
 
+class IdsOnlyMixin:
+    """An autocomplete picker that looks up only the chosen values that can be ids.
+
+    A form posted with something else in the field (``attache=abc``) is refused by the form's own
+    check ("Select a valid choice"); Django's widget would first pass the value to the database to
+    show it again, and the page failed with a server error.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        remote_opts = self.field.remote_field.model._meta
+        target = remote_opts.get_field(getattr(self.field.remote_field, "field_name", None) or remote_opts.pk.name)
+
+        def is_id(chosen):
+            try:
+                target.run_validators(target.to_python(chosen))  # the validators: the database's range
+            except ValidationError:
+                return False
+            return True
+
+        return super().optgroups(name, [chosen for chosen in value if is_id(chosen)], attr)
+
+
+class IdsOnlyAutocompleteSelect(IdsOnlyMixin, AutocompleteSelect):
+    pass
+
+
+class IdsOnlyAutocompleteSelectMultiple(IdsOnlyMixin, AutocompleteSelectMultiple):
+    pass
+
+
 class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Admin for translated content: English and Danish next to each other, with history and restore.
 
@@ -468,6 +499,16 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
             date_input.attrs["aria-label"] = format_lazy("{}: {}", capfirst(db_field.verbose_name), _("date"))
             time_input.attrs["aria-label"] = format_lazy("{}: {}", capfirst(db_field.verbose_name), _("time"))
         return formfield
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = IdsOnlyAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = IdsOnlyAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))

@@ -136,7 +136,7 @@ class CountryView(TemplateView):
 
     def get_context_data(self, **kwargs):
         code = kwargs.pop("code").upper()
-        if code not in dict(countries):
+        if code not in countries:
             raise Http404
         agreements = list(BilateralAgreement.objects.visible_to(self.request.user).for_country(code).with_related())
         centres = list(InnovationCentre.objects.visible_to(self.request.user).for_country(code).with_related())

@@ -18,6 +18,7 @@ from unittest import mock
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
+from django.contrib.admin import site
 from django.contrib.auth.models import User
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.management import CommandError, call_command
@@ -30,6 +31,7 @@ from agreements.models import BilateralAgreement, FundingPartner
 from bench.run import production_env
 from centres.models import InnovationCentre
 from publishing.richtext import rich_text, safe_url
+from tests.admin_helpers import form_data
 from tests.services import free_port
 from ufm_intl.logs import escape
 from ufm_intl.models import Page
@@ -169,6 +171,31 @@ def test_a_history_version_that_is_not_a_number_is_not_found(seeded, admin_clien
     version = agreement.history.first()
     ok = admin_client.get(f"/admin/agreements/bilateralagreement/{agreement.pk}/history/{version.history_id}/")
     assert ok.status_code == 200
+
+
+def autocomplete_fields():
+    """Every autocomplete picker in the admin, as (model admin, field name)."""
+    return [(model_admin, name) for model_admin in site._registry.values() for name in model_admin.autocomplete_fields]
+
+
+@pytest.mark.parametrize("chosen", ["abc", "1.5", "99999999999999999999999", "1 OR 1=1"])
+def test_a_picker_posted_with_something_other_than_an_id_is_refused_by_the_form(seeded, admin_client, chosen):
+    pickers = autocomplete_fields()
+    assert pickers, "the admin has autocomplete pickers"
+    for model_admin, name in pickers:
+        opts = model_admin.model._meta
+        item = model_admin.model.objects.first()
+        url = f"/admin/{opts.app_label}/{opts.model_name}/{item.pk}/change/"
+        data = form_data(admin_client.get(url))
+        field = model_admin.model._meta.get_field(name)
+        data[name] = [chosen] if field.many_to_many else chosen
+
+        response = admin_client.post(url, data)
+
+        assert response.status_code == 200, (url, name, response.status_code)
+        errors = response.context["adminform"].form.errors
+        assert name in errors, (url, name, errors)
+        assert "Select a valid choice" in str(errors[name])
 
 
 def test_a_user_name_longer_than_any_account_is_a_failed_login_not_an_error(db, client):
