@@ -1,7 +1,8 @@
 """Old addresses keep working: renamed items and pages editors moved answer with a permanent redirect.
 
 When the slug of a model registered with ``redirect_on_rename`` changes (in either language), its old
-address in that language is recorded as an automatic ``Redirect`` to the item itself, so the redirect
+addresses are recorded as automatic ``Redirect``s to the item itself (the old slug under each language,
+as the page answered it: ``/da/aftaler/turkey/`` led to the Danish page too), so the redirect
 follows later renames and a chain of renames is always one hop. Renaming back to an old slug removes
 that redirect. Editors add redirects from old ufm.dk paths by hand, with a fixed new address.
 
@@ -71,19 +72,30 @@ def record_rename(sender, instance, raw=False, **kwargs):
     stored = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
     if stored is None or all(stored[field] == getattr(instance, field) for field in fields):
         return
-    before = copy.copy(instance)
-    for field in fields:
-        setattr(before, field, stored[field])
     content_type = ContentType.objects.get_for_model(sender)
     current = {_path(address_in(instance, language)) for language in languages()}
+    current_slugs = {getattr(instance, field) for field in fields}
     for language in languages():
-        old = _path(address_in(before, language))
-        if old in current:
-            continue  # Initiatives, say, are anchors on a page whose address does not change.
-        Redirect.objects.update_or_create(
-            old_path=old,
-            defaults={"content_type": content_type, "object_id": instance.pk, "new_path": "", "is_automatic": True},
-        )
+        # The item answered under its own old slug in each language, and (with a redirect, publishing/
+        # views.py) under its old slug of another language: ``/da/aftaler/turkey/`` as well as
+        # ``/da/aftaler/tyrkiet/``. Both keep working.
+        for field in fields:
+            if field != f"slug_{language}" and stored[field] in current_slugs:
+                continue  # still answered by the page itself
+            before = copy.copy(instance)
+            setattr(before, f"slug_{language}", stored[field])
+            old = _path(address_in(before, language))
+            if old in current:
+                continue  # Initiatives, say, are anchors on a page whose address does not change.
+            Redirect.objects.update_or_create(
+                old_path=old,
+                defaults={
+                    "content_type": content_type,
+                    "object_id": instance.pk,
+                    "new_path": "",
+                    "is_automatic": True,
+                },
+            )
     # An address the item answers again is no longer a redirect (renaming back never makes a loop).
     Redirect.objects.filter(old_path__in=current, is_automatic=True).delete()
 

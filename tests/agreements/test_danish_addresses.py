@@ -3,6 +3,7 @@
 import re
 
 from agreements.models import BilateralAgreement
+from centres.models import InnovationCentre
 from tests.admin_helpers import form_data
 
 
@@ -65,3 +66,29 @@ def test_changing_the_danish_slug_keeps_the_old_danish_address(seeded, visitor):
     agreement.save()
     response = visitor.get("/da/aftaler/usa/")
     assert response.status_code == 301 and response["Location"] == "/da/aftaler/de-forenede-stater/"
+
+
+def test_renaming_the_english_slug_keeps_the_english_word_danish_address(seeded, visitor):
+    agreement = BilateralAgreement.objects.get(slug_en="turkey")
+    agreement.slug_en = "turkiye"
+    agreement.save()
+
+    for old, new in [
+        ("/en/agreements/turkey/", "/en/agreements/turkiye/"),
+        ("/da/aftaler/turkey/", "/da/aftaler/tyrkiet/"),  # the Danish address with the English word
+        ("/da/aftaler/turkiye/", "/da/aftaler/tyrkiet/"),  # the new English word, as before
+    ]:
+        response = visitor.get(old)
+        assert response.status_code == 301 and response["Location"] == new, old
+
+
+def test_renaming_both_slugs_keeps_every_old_address_of_a_centre(seeded, visitor):
+    centre = InnovationCentre.objects.get(slug_en="munich")
+    centre.slug_en, centre.slug_da = "muenchen", "muenchen-by"
+    centre.save()
+
+    for old in ["/en/centres/munich/", "/en/centres/munchen/", "/da/centre/munich/", "/da/centre/munchen/"]:
+        response = visitor.get(old)
+        new = "/en/centres/muenchen/" if old.startswith("/en/") else "/da/centre/muenchen-by/"
+        assert response.status_code == 301 and response["Location"] == new, old
+    assert visitor.get("/da/centre/muenchen-by/").status_code == 200
