@@ -20,7 +20,21 @@ def test_before_an_audit_the_statement_says_it_is_not_completed(seeded, client):
     for claim in ["WCAG", "fully compliant", "partially compliant", "Every page works", "prepared on"]:
         assert claim not in html
     assert "Enforcement procedure" in html and "Digitaliseringsstyrelsen" in html
-    assert "Feedback and contact information" not in html
+
+
+@pytest.mark.parametrize(
+    "url, sentence",
+    [
+        ("/en/accessibility/", 'you find the <a href="/en/contacts/">contact persons</a> on this website.'),
+        ("/da/tilgaengelighed/", 'Du finder <a href="/da/kontakter/">kontaktpersonerne</a> her på webstedet.'),
+    ],
+)
+def test_without_its_own_address_the_statement_points_to_the_contact_persons(seeded, client, url, sentence):
+    assert not statement().feedback_email
+    html = client.get(url).content.decode()
+
+    assert sentence in html
+    assert "mailto:" not in html.split('id="feedback-heading"')[1].split("</section>")[0]
 
 
 def test_after_an_audit_the_statement_shows_status_problems_dates_and_feedback(seeded, client):
