@@ -255,26 +255,28 @@ INITIATIVES = [
         "summary_en": "Establishment of Innovation Centres in leading research and innovation environments abroad.",
         "summary_da": "Etablering af innovationscentre i førende forsknings- og innovationsmiljøer i udlandet.",
         "body_en": (
-            "<p>The ministry, in cooperation with the Ministry of Foreign Affairs, has established seven "
-            "Innovation Centres. The centres are located in Munich, Tel Aviv, Bangalore, Seoul, Shanghai, "
-            "Boston and Silicon Valley. The Innovation Centres work to promote international networking of "
-            "research and higher education institutions and companies.</p>"
-            "<p>The aim is to build bridges to some of the strongest partners in research, higher education "
-            "and business development in some of the world's leading innovation environments. Focus areas "
-            "for the centres include green technologies, information and communication technologies, and "
-            "health and biotechnology. The ministry has a posted innovation attaché at each of the seven "
-            "Innovation Centres.</p>"
+            "<p>The Ministry of Education and Research, in cooperation with the Ministry of Foreign "
+            "Affairs, has established seven Innovation Centres. The centres are located in Munich, "
+            "Tel Aviv, Bangalore, Seoul, Shanghai, Boston and Silicon Valley. The Innovation "
+            "Centres work to promote international networking of research and higher education "
+            "institutions and companies.</p><p>The aim is to build bridges to some of the strongest "
+            "partners in research, higher education and business development in some of the world's "
+            "leading innovation environments. Focus areas for the centres include green "
+            "technologies, information and communication technologies, and health and "
+            "biotechnology. The Ministry of Education and Research has a posted innovation attaché "
+            "at each of the seven Innovation Centres.</p>"
         ),
         "body_da": (
-            "<p>Ministeriet har i samarbejde med Udenrigsministeriet etableret syv innovationscentre. Centrene "
-            "ligger i München, Tel Aviv, Bangalore, Seoul, Shanghai, Boston og Silicon Valley. "
-            "Innovationscentrene arbejder for at fremme internationalt netværkssamarbejde mellem forsknings- "
-            "og uddannelsesinstitutioner og virksomheder.</p>"
-            "<p>Målet er at bygge bro til nogle af de stærkeste partnere inden for forskning, videregående "
-            "uddannelse og erhvervsudvikling i nogle af verdens førende innovationsmiljøer. Centrenes "
-            "fokusområder omfatter blandt andet grønne teknologier, informations- og "
-            "kommunikationsteknologi samt sundhed og bioteknologi. Ministeriet har en udsendt "
-            "innovationsattaché ved hvert af de syv innovationscentre.</p>"
+            "<p>Uddannelses- og Forskningsministeriet har i samarbejde med Udenrigsministeriet "
+            "etableret syv innovationscentre. Centrene ligger i München, Tel Aviv, Bangalore, "
+            "Seoul, Shanghai, Boston og Silicon Valley. Innovationscentrene arbejder for at fremme "
+            "internationalt netværkssamarbejde mellem forsknings- og uddannelsesinstitutioner og "
+            "virksomheder.</p><p>Målet er at bygge bro til nogle af de stærkeste partnere inden for "
+            "forskning, videregående uddannelse og erhvervsudvikling i nogle af verdens førende "
+            "innovationsmiljøer. Centrenes fokusområder omfatter blandt andet grønne teknologier, "
+            "informations- og kommunikationsteknologi samt sundhed og bioteknologi. Uddannelses- og "
+            "Forskningsministeriet har en udsendt innovationsattaché ved hvert af de syv "
+            "innovationscentre.</p>"
         ),
     },
     {

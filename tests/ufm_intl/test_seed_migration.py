@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
@@ -95,3 +97,84 @@ def test_only_what_is_exactly_as_seeded_is_made_true_to_the_source(tmp_path):
     assert centres["seoul"][2] == all_areas
     # Not made by the seed: nothing changes.
     assert centres["paris"][0] == "Innovationscenter Danmark Paris" and centres["paris"][2] == all_areas
+
+
+NAMING_SCRIPT = """
+import importlib, json
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from ufm_intl.seed_content import INITIATIVES
+
+BEFORE = [("ufm_intl", "0013_search_indexes")]
+executor = MigrationExecutor(connection)
+executor.migrate(BEFORE)
+old = executor.loader.project_state(BEFORE).apps
+migration = importlib.import_module("ufm_intl.migrations.0014_centres_established_in_the_sources_words")
+now = timezone.now()
+
+seeded = next(item for item in INITIATIVES if item["slug"] == "innovation-centre-denmark")
+texts = {field: seeded[field] for field in ("body_en", "body_da")}
+for field, before, after in migration.SENTENCES:
+    texts[field] = texts[field].replace(after, before)
+texts["body_da"] = texts["body_da"].replace("Ministeriet har i", "Ministeriet (UFM) har i")  # an editor's change
+
+Initiative = old.get_model("ufm_intl", "Initiative")
+History = old.get_model("ufm_intl", "HistoricalInitiative")
+item = Initiative.objects.create(
+    slug_en="innovation-centre-denmark", slug_da="innovation-centre-denmark", kind="centres",
+    title_en="Innovation Centre Denmark (ICDK)", body=texts["body_en"], **texts,
+)
+History.objects.create(
+    id=item.id, slug_en=item.slug_en, kind="centres", title_en=item.title_en, body_en=texts["body_en"],
+    is_published=True, position=0, created_at=now, updated_at=now, history_date=now, history_type="+",
+    history_user=None, history_change_reason=REASON,
+)
+
+executor.loader.build_graph()
+executor.migrate(executor.loader.graph.leaf_nodes())
+
+from ufm_intl.models import Initiative
+
+item = Initiative.objects.get(slug_en="innovation-centre-denmark")
+print(json.dumps({
+    "body_en": item.body_en,
+    "body_da": item.body_da,
+    "reasons": list(item.history.order_by("history_date").values_list("history_change_reason", flat=True)),
+}))
+"""
+
+
+@pytest.mark.parametrize("seeded", [True, False])
+def test_the_centres_initiative_names_the_ministry_as_the_source_does_where_still_as_seeded(tmp_path, seeded):
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"} | {
+        "DJANGO_SETTINGS_MODULE": "ufm_intl.settings",
+        "DEBUG": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'seeded.sqlite3'}",
+    }
+    reason = "Loaded from the ministry's source page" if seeded else "Typed in"
+    script = f"REASON = {reason!r}\n" + NAMING_SCRIPT
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    item = json.loads(result.stdout.strip().splitlines()[-1])
+
+    source = (ROOT / "tests" / "source" / "international-cooperation.txt").read_text()
+    for sentence in [
+        "The Ministry of Education and Research, in cooperation with the Ministry of Foreign Affairs, has "
+        "established seven Innovation Centres.",
+        "The Ministry of Education and Research has a posted innovation attaché at each of the seven "
+        "Innovation Centres.",
+    ]:
+        assert sentence in source
+        assert (sentence in item["body_en"]) is seeded
+    # The Danish text an editor changed is left as the editor wrote it.
+    assert "Ministeriet (UFM) har i samarbejde med Udenrigsministeriet" in item["body_da"]
+    assert "Uddannelses- og Forskningsministeriet har i samarbejde" not in item["body_da"]
+    # The Danish attaché sentence, still as seeded, is corrected with the English.
+    attache = "Uddannelses- og Forskningsministeriet har en udsendt innovationsattaché"
+    assert (attache in item["body_da"]) is seeded
+    assert item["reasons"] == [reason, "Worded as the ministry's source page"] if seeded else [reason]
