@@ -1,5 +1,7 @@
 """Old addresses keep working after a rename, and editors' own redirects (publishing/redirects.py)."""
 
+import pytest
+
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
 from publishing.models import Redirect
@@ -102,3 +104,36 @@ def test_editors_keep_the_redirects(editor_client):
     )
     assert response.status_code == 302
     assert editor_client.get("/en/old-ufm-page/").status_code == 301
+
+
+ADMIN_RENAMES = {
+    "agreement": (
+        BilateralAgreement, "south-africa", "/admin/agreements/bilateralagreement/",
+        {"slug_en": "republic-of-south-africa", "slug_da": "republikken-sydafrika"},
+        ("/en/agreements/south-africa/", "/en/agreements/republic-of-south-africa/"),
+        ("/da/aftaler/sydafrika/", "/da/aftaler/republikken-sydafrika/"),
+    ),
+    "centre": (
+        InnovationCentre, "munich", "/admin/centres/innovationcentre/",
+        {"slug_en": "munich-bavaria", "slug_da": "munchen-bayern"},
+        ("/en/centres/munich/", "/en/centres/munich-bavaria/"),
+        ("/da/centre/munchen/", "/da/centre/munchen-bayern/"),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ADMIN_RENAMES)
+def test_a_rename_in_the_admin_keeps_the_old_addresses_in_both_languages(seeded, editor_client, visitor, kind):
+    model, slug, admin_url, new_slugs, english, danish = ADMIN_RENAMES[kind]
+    for old, _new in (english, danish):
+        assert visitor.get(old).status_code == 200  # now cached
+    url = f"{admin_url}{model.objects.get(slug_en=slug).pk}/change/"
+    data = form_data(editor_client.get(url)) | new_slugs
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    for old, new in (english, danish):
+        response = visitor.get(old)
+        assert (response.status_code, response.get("Location")) == (301, new)
+        assert visitor.get(new).status_code == 200

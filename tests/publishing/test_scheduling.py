@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from agreements.models import BilateralAgreement
+from centres.models import InnovationCentre
 from publishing import scheduling
 from tests.admin_helpers import form_data
 from tests.clock import COPENHAGEN, NINE_FIFTY_NINE, TEN
+from ufm_intl.models import Initiative
 
 PUBLIC_SURFACES = {
     "page": "/en/agreements/turkey/",
@@ -18,6 +20,7 @@ PUBLIC_SURFACES = {
     "api": "/api/v1/agreements/",
     "sitemap": "/sitemap.xml",
     "search": "/en/search/?q=Turkey",
+    "feed": "/en/feed/",
 }
 
 
@@ -53,6 +56,64 @@ def test_an_item_unpublished_at_ten_disappears_at_ten(seeded, visitor, clock, su
 
     clock.now = TEN
     assert not shows_turkey(visitor, surface)
+
+
+# Centres and initiatives are scheduled like agreements: (address, what shows the item there; None: the page answers).
+OTHER_SURFACES = {
+    "centre page": (InnovationCentre, "seoul", "/en/centres/seoul/", None),
+    "centres list": (InnovationCentre, "seoul", "/en/centres/", 'href="/en/centres/seoul/"'),
+    "centres api": (InnovationCentre, "seoul", "/api/v1/centres/", "/en/centres/seoul/"),
+    "centre in the sitemap": (InnovationCentre, "seoul", "/sitemap.xml", "/en/centres/seoul/"),
+    "centre in the feed": (InnovationCentre, "seoul", "/en/feed/", "/en/centres/seoul/"),
+    "centre in the search": (InnovationCentre, "seoul", "/en/search/?q=Seoul", 'href="/en/centres/seoul/"'),
+    "programmes page": (
+        Initiative,
+        "international-network-programme",
+        "/en/programmes/",
+        'id="international-network-programme"',
+    ),
+    "programme in the feed": (
+        Initiative,
+        "international-network-programme",
+        "/en/feed/",
+        "/en/programmes/#international-network-programme",
+    ),
+    "programme in the search": (
+        Initiative,
+        "international-network-programme",
+        "/en/search/?q=network+programme",
+        'href="/en/programmes/#international-network-programme"',
+    ),
+}
+
+
+def shows_item(visitor, surface):
+    _model, _slug, path, marker = OTHER_SURFACES[surface]
+    response = visitor.get(path)
+    if marker is None:
+        return response.status_code == 200
+    return marker in response.content.decode()
+
+
+@pytest.mark.parametrize("surface", OTHER_SURFACES)
+def test_a_centre_or_initiative_scheduled_for_ten_appears_at_ten_and_goes_at_its_unpublish_time(
+    seeded, visitor, clock, surface
+):
+    model, slug, _path, _marker = OTHER_SURFACES[surface]
+    model.objects.filter(slug_en=slug).update(publish_from=TEN, unpublish_at=TEN + timedelta(minutes=1))
+    clock.now = NINE_FIFTY_NINE - timedelta(minutes=1)
+    BilateralAgreement.objects.get(slug_en="japan").save()  # an edit: the content version moves
+
+    clock.now = NINE_FIFTY_NINE
+    assert not shows_item(visitor, surface)
+    assert not shows_item(visitor, surface)  # answered from the cache
+
+    clock.now = TEN
+    assert shows_item(visitor, surface)
+    assert shows_item(visitor, surface)
+
+    clock.now = TEN + timedelta(minutes=1)
+    assert not shows_item(visitor, surface)
 
 
 def test_the_next_scheduled_change_is_the_earliest_time_to_come(seeded, clock):

@@ -1,10 +1,13 @@
 """The way in: the portal script's commands for a new checkout, and the admin's first page."""
 
 import os
+import re
 import sqlite3
 import subprocess
+from html import unescape
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
@@ -50,13 +53,41 @@ def test_portal_names_the_command_that_creates_the_first_account():
     assert "manage.py createsuperuser" not in serve_banner
 
 
-def test_admin_index_names_every_app_in_the_editors_language(seeded, admin_client):
-    html = admin_client.get("/admin/").content.decode()
-    assert "Login attempts" in html and "Two-factor authentication" in html
-    assert ">Axes<" not in html and "Otp_Totp" not in html
+OWN_APPS = {"agreements", "centres", "contacts", "publishing", "ufm_intl"}
 
-    html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
-    assert "Loginforsøg" in html and "Totrinsgodkendelse" in html
+
+def app_captions(html):
+    """The admin index's app sections: {app label: the caption editors read}."""
+    sections = re.findall(
+        r'<div class="app-(\w+) module[^"]*">\s*<table>\s*<caption>\s*<a [^>]*>([^<]*)</a>\s*</caption>', html
+    )
+    return {label: unescape(caption).strip() for label, caption in sections}
+
+
+@pytest.mark.parametrize(
+    ("language", "login_attempts", "two_factor"),
+    [("en", "Login attempts", "Two-factor authentication"), ("da", "Loginforsøg", "Totrinsgodkendelse")],
+)
+def test_admin_index_names_every_app_in_the_editors_language(
+    seeded, admin_client, language, login_attempts, two_factor
+):
+    captions = app_captions(admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=language).content.decode())
+
+    assert captions["axes"] == login_attempts
+    assert captions["otp_totp"] == two_factor
+    # A package's app without a name of ours would be captioned with its label ("Axes", "Otp_Totp").
+    packages = {label: caption for label, caption in captions.items() if label not in OWN_APPS}
+    assert packages and not {caption for label, caption in packages.items() if caption.lower() == label.lower()}
+    assert not [caption for caption in captions.values() if "_" in caption or caption.lower() in ("axes", "otp totp")]
+
+
+def test_admin_index_captions_are_translated_for_danish_editors(seeded, admin_client):
+    english = app_captions(admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    danish = app_captions(admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da").content.decode())
+
+    assert set(danish) == set(english) and {"agreements", "centres", "contacts", "axes", "otp_totp"} <= set(english)
+    assert danish["agreements"] == "Bilaterale aftaler"
+    assert not {label for label in english if danish[label] == english[label]}, danish
 
 
 def test_an_editor_refused_an_action_gets_the_admins_403_page_in_their_language(editor_client):
