@@ -10,6 +10,7 @@ from publishing.admin import (
     MissingTranslationFilter,
     OrderedTermAdmin,
     ReviewOverdueFilter,
+    cell_with_note,
 )
 
 admin.site.register(FocusArea, OrderedTermAdmin)
@@ -17,11 +18,11 @@ admin.site.register(FocusArea, OrderedTermAdmin)
 
 @admin.register(InnovationCentre)
 class InnovationCentreAdmin(CountryNameSearchMixin, EditorialAdmin):
+    # The city goes under the country, so that the list fits a laptop screen next to the filters.
     list_display = (
         "name",
-        "city",
         "country_name",
-        "attache",
+        "attache_name",
         "published",
         "translation_status",
         "last_modified",
@@ -47,4 +48,8 @@ class InnovationCentreAdmin(CountryNameSearchMixin, EditorialAdmin):
 
     @admin.display(description=_("country"), ordering="country")
     def country_name(self, obj):
-        return obj.country.name
+        return cell_with_note(obj.country.name, obj.city)
+
+    @admin.display(description=_("attaché"), ordering="attache__name")
+    def attache_name(self, obj):
+        return obj.attache or "—"

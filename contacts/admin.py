@@ -1,19 +1,21 @@
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from contacts.models import ContactPerson
-from publishing.admin import EditorialAdmin, MissingTranslationFilter, ReviewOverdueFilter
+from publishing.admin import EditorialAdmin, MissingTranslationFilter, ReviewOverdueFilter, cell_with_note
 
 
 @admin.register(ContactPerson)
 class ContactPersonAdmin(EditorialAdmin):
+    # Phone and email share a cell, so that the list, translations included, fits a laptop screen.
     list_display = (
         "name",
         "job_title",
-        "phone_display",
-        "email",
+        "phone_and_email",
         "position",
         "published",
+        "translation_status",
         "last_modified",
         "last_reviewed_on",
     )
@@ -40,6 +42,7 @@ class ContactPersonAdmin(EditorialAdmin):
             kwargs["error_messages"] = {"invalid": _("Enter a valid phone number, for example +45 72 31 82 13.")}
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    @admin.display(description=ContactPerson._meta.get_field("phone").verbose_name, ordering="phone")
-    def phone_display(self, obj):
-        return obj.phone_display
+    @admin.display(description=_("phone and email"), ordering="email")
+    def phone_and_email(self, obj):
+        phone = obj.phone_display and format_html('<span class="nowrap">{}</span>', obj.phone_display)
+        return cell_with_note(phone, obj.email)

@@ -32,10 +32,42 @@ def test_changelist_shows_the_columns_editors_scan_by(seeded, editor_client, dja
         response = editor_client.get("/admin/agreements/bilateralagreement/")
         assert response.status_code == 200
     html = response.content.decode()
-    assert '<td class="field-country_name">South Korea</td>' in html
-    assert '<td class="field-funders">Innovation Fund Denmark</td>' in html
-    assert "field-published" in html and "field-last_modified" in html and "field-last_reviewed_on" in html
+    # Eight columns, so that the list fits a laptop screen (tests/e2e/test_admin_width.py): the region
+    # under the country, the funding partners under the scope, the end date under the status.
+    columns = re.findall(r'<th scope="col" class="[^"]*column-([^" ]+)', html)
+    assert columns == [
+        "title",
+        "country_name",
+        "scope_and_funders",
+        "status_today",
+        "published",
+        "translation_status",
+        "last_modified",
+        "last_reviewed_on",
+    ]
+    assert '<td class="field-country_name">South Korea<span class="cell-note">Asia</span></td>' in html
+    assert (
+        '<td class="field-scope_and_funders">Education and research'
+        '<span class="cell-note">Innovation Fund Denmark</span></td>'
+    ) in html
     assert "English and Danish" in html
+    # Editors still sort by country, scope, end date, publication and the two dates.
+    for column in ("country_name", "scope_and_funders", "status_today", "published", "last_modified"):
+        assert re.search(rf'class="sortable[^"]*column-{column}', html), column
+    assert re.search(r'class="sortable[^"]*column-last_reviewed_on', html)
+
+
+def test_changelist_shows_the_end_date_under_the_status(seeded, editor_client):
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    BilateralAgreement.objects.filter(pk=agreement.pk).update(valid_until="2031-06-30")
+
+    html = editor_client.get("/admin/agreements/bilateralagreement/", {"q": "Germany"}).content.decode()
+    assert '<span class="cell-note">Valid until June 30, 2031</span>' in html
+
+    html = editor_client.get(
+        "/admin/agreements/bilateralagreement/", {"q": "Germany"}, HTTP_ACCEPT_LANGUAGE="da"
+    ).content.decode()
+    assert '<span class="cell-note">Gyldig til 30. juni 2031</span>' in html
 
 
 def test_changelist_filters_by_funding_partner(seeded, editor_client):

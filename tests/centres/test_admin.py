@@ -33,3 +33,20 @@ def test_the_admin_search_finds_centres_by_country_name_and_by_the_editors_alias
     assert found("Bavaria") == []
     CountryAlias.objects.create(country="DE", alias="Bavaria")
     assert found("Bavaria") == ["Innovation Centre Denmark Munich"]
+
+
+def test_changelist_shows_the_city_under_the_country_and_sorts_by_attache(seeded, editor_client):
+    html = editor_client.get("/admin/centres/innovationcentre/").content.decode()
+    columns = re.findall(r'<th scope="col" class="[^"]*column-([^" ]+)', html)
+    assert columns == [
+        "name",
+        "country_name",
+        "attache_name",
+        "published",
+        "translation_status",
+        "last_modified",
+        "last_reviewed_on",
+    ]
+    assert '<td class="field-country_name">Germany<span class="cell-note">Munich</span></td>' in html
+    assert re.search(r'class="sortable[^"]*column-attache_name', html)
+    assert editor_client.get("/admin/centres/innovationcentre/", {"o": "3"}).status_code == 200

@@ -1,5 +1,7 @@
 """The contact person admin: phone numbers, and contacts still in use."""
 
+import re
+
 import pytest
 
 from centres.models import InnovationCentre
@@ -53,3 +55,32 @@ def test_deleting_an_attache_in_use_is_refused_with_the_reason(seeded, admin_cli
     html = response.content.decode()
     assert "Innovation Centre Denmark Munich" in html
     assert ContactPerson.objects.filter(pk=person.pk).exists()
+
+
+def test_the_change_form_shows_the_phone_as_people_write_it(seeded, editor_client):
+    person = ContactPerson.objects.get(slug="sune-kaur-pedersen")
+
+    html = editor_client.get(f"/admin/contacts/contactperson/{person.pk}/change/").content.decode()
+
+    phone_input = re.search(r'<input[^>]*\bname="phone"[^>]*>', html).group()
+    assert 'value="+45 72 31 82 40"' in phone_input
+    assert "+4572318240" not in phone_input
+
+
+def test_changelist_shows_phone_and_email_in_one_cell_and_the_translations(seeded, editor_client):
+    html = editor_client.get("/admin/contacts/contactperson/").content.decode()
+    columns = re.findall(r'<th scope="col" class="[^"]*column-([^" ]+)', html)
+    assert columns == [
+        "name",
+        "job_title",
+        "phone_and_email",
+        "position",
+        "published",
+        "translation_status",
+        "last_modified",
+        "last_reviewed_on",
+    ]
+    assert (
+        '<td class="field-phone_and_email"><span class="nowrap">+45 72 31 82 40</span>'
+        '<span class="cell-note">spe@ufm.dk</span></td>'
+    ) in html
