@@ -19,16 +19,24 @@ words match whatever their ending ("aftaler" finds "aftale", "centres" finds "ce
   made by the content apps' ``*_search_indexes`` migrations), so a search reads only the rows that
   match. Related rows (funding partners, focus areas) are few and not indexed: those that contain a
   word of the query are found first, and only their rows are checked against the whole text, chosen
-  by a subquery of the search's own query (their keys never travel to Python and back).
+  by a subquery of the search's own query (their keys never travel to Python and back). Of those
+  rows, the ones whose own text holds no word of the query (the index says which do) are matched and
+  ranked by their related rows alone, which gives the same answer without parsing their own text.
 - **Elsewhere** (SQLite in development and tests) the database only narrows the rows (``LIKE`` on the
   words' stems), and Python stems the words with rules of the same kind (``stem``) and ranks them
   with the same weights. The best matches are the same; the order of weaker ones may differ. On
   SQLite the narrowing also keeps only rows where a word starts with the stem (a Python function
-  that SQLite calls on the rows ``LIKE`` let through), so rows that hold the stem only inside other
-  words ("aftal" in "testaftale") are never read; the rows are read as plain tuples.
+  that SQLite calls on the rows ``LIKE`` let through, after the related rows, so that rows found
+  through a related row need no call), so rows that hold the stem only inside other words ("aftal"
+  in "testaftale") are never read; the rows are read as plain tuples of each field as visitors read
+  it, by SQL written here around the QuerySet's own conditions (compiling a whole query cost more
+  than running it). Texts met again (a funder's name on every agreement it pays for) are split and
+  stemmed once per search.
 
-``snippet`` gives the passage of a text around the first matching word, with the matches marked;
-``with_related`` puts the related names a snippet may show on each item (on PostgreSQL in the same query).
+``snippet`` gives the passage of a text around the first matching word, with the matches marked
+(``may_match`` says cheaply whether rich text is worth making plain for one); ``with_related`` puts
+the related names a snippet may show on each item (on PostgreSQL in the same query, elsewhere in one
+query of the texts alone after the items).
 """
 
 import functools
@@ -39,7 +47,7 @@ import re
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist, FullResultSet
 from django.db import connections, models
 from django.db.backends.signals import connection_created
 from django.db.models import Case, F, Func, OuterRef, Q, Value, When
@@ -47,7 +55,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.sql import Query
 from django.dispatch import receiver
-from django.utils.html import format_html, strip_tags
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 
 # PostgreSQL's text search configuration for each site language.
 CONFIGURATIONS = {"en": "english", "da": "danish"}
@@ -187,7 +196,37 @@ def plain_text(value):
     return " ".join(html.unescape(strip_tags(value or "")).split())
 
 
+# A tag as HTMLParser reads one (quoted attribute values may hold ">"); never across another "<".
+_ANY_TAG = re.compile(r"""<[^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>""")
+
+
+def may_match(value, stems, language):
+    """False only if ``plain_text(value)`` surely holds no word that matches one of ``stems``.
+
+    Cheaper than ``plain_text``, which parses the HTML: the text is looked at as it is and with its tags
+    cut out by a regular expression (as tags that separate the letters of a word would be). Comments,
+    declarations and processing instructions are parsed differently: for those, always True.
+    """
+    if not value:
+        return False
+    if "<!" in value or "<?" in value:
+        return True
+    starts = [_start(word_stem, language) for word_stem in stems]
+    texts = [value]
+    if "<" in value:
+        texts.append(_ANY_TAG.sub("", value))
+    for text in texts:
+        lowered = (html.unescape(text) if "&" in text else text).lower()
+        if any(start in lowered for start in starts):
+            return True
+    return False
+
+
 # --- Snippets ---------------------------------------------------------------------------------------
+
+
+def _escape(text):
+    return html.escape(text) if text else ""
 
 
 def snippet(text, stems, language, length=30):
@@ -210,15 +249,15 @@ def snippet(text, stems, language, length=30):
     position = tokens[start].start() if start else 0
     for i in range(start, end):
         token = tokens[i]
-        parts.append(text[position : token.start()])
-        parts.append(format_html("<mark>{}</mark>", token.group()) if i in marked else token.group())
+        parts.append(_escape(text[position : token.start()]))
+        parts.append(f"<mark>{token.group()}</mark>" if i in marked else token.group())  # letters, digits
         position = token.end()
     if end < len(tokens):
         parts.append(" …")
     else:
-        parts.append(text[position:])
-    # One format_html for all the parts: each is escaped unless it is a marked word.
-    return format_html("{}" * len(parts), *parts)
+        parts.append(_escape(text[position:]))
+    # Each part is escaped (as format_html would) unless it is a marked word's tag.
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
 
 
 # --- Searching --------------------------------------------------------------------------------------
@@ -290,7 +329,37 @@ def with_related(queryset, path, language, attribute):
 
         sql, params = _sql(queryset.db, queryset.model, _related_texts, path, language)
         return queryset.annotate(**{attribute: _compiled(sql, params, ArrayField(models.TextField()))})
-    return queryset.prefetch_related(models.Prefetch(path.split("__")[0], to_attr=attribute))
+    # Elsewhere the texts alone, in one query after the items (a prefetch would make an instance of each).
+    clone = queryset.all()
+    clone._iterable_class = _iterable_with_texts(queryset._iterable_class, path, language, attribute)
+    return clone
+
+
+@functools.lru_cache(maxsize=64)
+def _iterable_with_texts(iterable, path, language, attribute):
+    return type("WithRelatedTexts", (_WithRelatedTexts, iterable), {"related": (path, language, attribute)})
+
+
+class _WithRelatedTexts:
+    """Mixed into a QuerySet's iterable by ``with_related``: puts the related texts on the items read."""
+
+    related = None  # (path, language, attribute)
+
+    def __iter__(self):
+        items = list(super().__iter__())
+        path, language, attribute = self.related
+        db = self.queryset.db
+        related_model, back, name = _relation(self.queryset.model, path)
+        texts = defaultdict(list)
+        if items:
+            values = related_model._default_manager.using(db).filter(
+                **{f"{back}__in": _keys([item.pk for item in items], connections[db].vendor == "sqlite")}
+            )
+            for owner, *shown in _plain(values, back, *columns(related_model, name, language), ordered=True):
+                texts[owner].append(_first_text(shown))
+        for item in items:
+            setattr(item, attribute, texts[item.pk])
+        yield from items
 
 
 def _related_texts(model, path, language):
@@ -344,6 +413,11 @@ def _whole(model, fields, related, language):
     return functools.reduce(operator.add, vectors)
 
 
+def _related_only(model, related, language):
+    vectors = [_related_vector(model, path, language, weight) for path, weight in related]
+    return functools.reduce(operator.add, vectors)
+
+
 def _compiled(sql, params, output_field):
     # The SQL comes from _sql (Django's own compilation of fixed expressions); what visitors type is
     # always a parameter.
@@ -371,13 +445,16 @@ def _search_in_postgresql(queryset, query, language, fields, related):
     for path, _weight in related:
         related_model, _back, name = _relation(model, path)
         lexemes_sql, params = _sql(db, related_model, _lexemes, name, language)
-        overlap = _compiled(
-            f"{lexemes_sql} && tsvector_to_array(to_tsvector(%s::regconfig, %s))",
-            (*params, config, query),
-            models.BooleanField(),
-        )
-        # A plain QuerySet: the translation's manager would rewrite lookups this query does not have.
-        related_ids = list(models.QuerySet(related_model, using=db).filter(overlap).values_list("pk", flat=True))
+        # Written here rather than by a QuerySet: compiling one cost more than running it. Names and compiled
+        # expressions only; what visitors type is a parameter.
+        table = connections[db].ops.quote_name(related_model._meta.db_table)
+        overlap = f"{lexemes_sql} && tsvector_to_array(to_tsvector(%s::regconfig, %s))"
+        with connections[db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT {_pk_column(related_model)} FROM {table} WHERE {overlap}",  # noqa: S608
+                (*params, config, query),
+            )
+            related_ids = [pk for (pk,) in cursor.fetchall()]
         if related_ids:
             relation = path.split("__")[0]
             owners.append(
@@ -395,7 +472,39 @@ def _search_in_postgresql(queryset, query, language, fields, related):
         models.BooleanField(),
     )
     condition, rank = _matching(_sql(db, model, _whole, fields, related, language), config, query)
+    if not any(character in query for character in _TSQUERY_OPERATORS):
+        # Most candidates (every agreement one funder pays for) hold no word of the query in their own text:
+        # for those, the related rows alone decide the match and the rank (ts_rank weighs positions only
+        # relative to each other), and their own text, the costly part, is not parsed at all. The rows that
+        # do hold a word come from the index, by a query that any word of the query matches.
+        tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
+        any_word = f"regexp_replace(replace(({tsquery})::text, '!', ''), '<[0-9]*-?>|&', '|', 'g')::tsquery"
+        own_sql, own_params = _sql(db, model, _own, fields, language)
+        holding = (
+            queryset.filter(_compiled(f"{own_sql} @@ {any_word}", (*own_params, config, query), models.BooleanField()))
+            .order_by()
+            .values("pk")
+            .query.sql_with_params()
+        )
+        related_sql, related_params = _sql(db, model, _related_only, related, language)
+        own_words = f"{_pk_column(model)} = ANY(ARRAY({holding[0]}))"
+        whole_sql, whole_params = condition.sql, condition.params
+        rank_sql, rank_params = rank.sql, rank.params
+        condition = _compiled(
+            f"CASE WHEN {own_words} THEN {whole_sql} ELSE {related_sql} @@ {tsquery} END",
+            (*holding[1], *whole_params, *related_params, config, query),
+            models.BooleanField(),
+        )
+        rank = _compiled(
+            f"CASE WHEN {own_words} THEN {rank_sql} ELSE ts_rank({related_sql}, {tsquery}) END",
+            (*holding[1], *rank_params, *related_params, config, query),
+            models.FloatField(),
+        )
     return queryset.filter(candidates).filter(condition).annotate(search_rank=rank)
+
+
+# Characters that make websearch queries more than words (or that a word could carry into the query's text).
+_TSQUERY_OPERATORS = "&!<>|\\:*()"
 
 
 def _pk_column(model):
@@ -428,11 +537,14 @@ def _containing(model, all_columns, related_paths, word_starts):
         anywhere |= Q(pk__in=related_model._default_manager.filter(matching).values(back))
     if not word_starts:
         return anywhere
-    # After the LIKEs, so that SQLite calls Python only for the rows that contain the stem.
-    starts = Q(_StartsWord(all_columns))
+    # After the LIKEs, so that SQLite calls Python only for the rows that contain the stem; and the related
+    # rows (few, checked once for the whole query) first, so that the rows they hold the word for (every
+    # agreement one funder pays for) need no call for their own texts.
+    starts = Q()
     for path, names in related_paths:
         related_model, back, _ = _relation(model, path)
         starts |= Q(pk__in=related_model._default_manager.filter(_StartsWord(names)).values(back))
+    starts |= Q(_StartsWord(all_columns))
     return anywhere & starts
 
 
@@ -495,41 +607,91 @@ def _search_in_python(queryset, query, language, fields, related):
     related_paths = tuple((path, tuple(related_columns[path])) for path in related)
     word_starts = connections[queryset.db].vendor == "sqlite"
     sql, params = _sql(queryset.db, model, _containing, tuple(all_columns), related_paths, word_starts)
-    condition = Q()
+    conditions = []
     for word_stem in stems:
         needle, start = _needle(word_stem), _start(word_stem, language)
-        condition &= Q(_compiled(sql, [_fill(param, needle, start) for param in params], models.BooleanField()))
+        conditions.append((sql, [_fill(param, needle, start) for param in params]))
+    if word_starts:
+        # Each field as visitors read it (the rank counts only that): half the text to read. The related
+        # rows' texts come in the same query, a JSON array per row and relation.
+        selected = [_sql(queryset.db, model, _shown_text, tuple(names)) for names in local.values()]
+        selected += [
+            _sql(queryset.db, model, _related_json, path, related_paths[i][1]) for i, path in enumerate(related)
+        ]
+        positions = [[i] for i in range(len(local))]
+    else:
+        selected = [_sql(queryset.db, model, _column, name) for name in all_columns]
+        positions = [[all_columns.index(column) for column in names] for names in local.values()]
     # Unordered: the rows are ranked here, and without an order the database may read only the published
     # rows through an index rather than every row in the order of the model.
-    narrowed = queryset.filter(condition)
-    rows = {pk: texts for pk, *texts in _plain(narrowed, "pk", *all_columns)}
+    rows = _narrowed(queryset, selected, conditions)
     if not rows:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
 
     related_texts = defaultdict(list)
-    for path, (related_model, back, _) in relations.items():
-        names = related_columns[path]
-        values = related_model._default_manager.using(queryset.db).filter(**{f"{back}__in": _keys(rows, word_starts)})
-        for owner, *texts in _plain(values, back, *names):
-            related_texts[owner, path].append(_first_text(texts))
+    if word_starts:
+        for pk, texts in rows.items():
+            for path, joined in zip(related, texts[len(local) :], strict=True):
+                if joined is not None:
+                    related_texts[pk, path] = json.loads(joined)
+    else:
+        for path, (related_model, back, _) in relations.items():
+            names = related_columns[path]
+            values = related_model._default_manager.using(queryset.db).filter(
+                **{f"{back}__in": _keys(rows, word_starts)}
+            )
+            for owner, *texts in _plain(values, back, *names):
+                related_texts[owner, path].append(_first_text(texts))
 
     starts = [_start(word_stem, language) for word_stem in stems]
-    positions = [[all_columns.index(column) for column in names] for names in local.values()]
-    weights = list(fields.values())
+    own = [(WEIGHTS[weight], at) for weight, at in zip(fields.values(), positions, strict=True)]
+    related_weights = [(path, WEIGHTS[weight]) for path, weight in related.items()]
+    # The same texts come again and again (every agreement one funder pays for names it): each is split
+    # and stemmed once per search.
+    counted = {}
+    totals = {}
     ranks = {}
     for pk, texts in rows.items():
-        # The database matched parts of words ("aftal" in "testaftale"); most such rows have no word
-        # that starts with the stem at all, and are left out without ranking them.
-        text = "\n".join([*(t or "" for t in texts), *(t for path in related for t in related_texts[pk, path])]).lower()
-        if "&" in text:
-            text = html.unescape(text)
-        if not all(_starts_word(text, start) for start in starts):
-            continue
-        weighted = [(weight, _first_text(texts[i] for i in at)) for weight, at in zip(weights, positions, strict=True)]
-        weighted += [(related[path], text) for path in related for text in related_texts[pk, path]]
-        rank = _rank(stems, weighted, language)
-        if rank:
-            ranks[pk] = rank
+        if not word_starts:
+            # The database matched parts of words ("aftal" in "testaftale"); most such rows have no word
+            # that starts with the stem at all, and are left out without ranking them. (SQLite checked
+            # that already, with the same function.)
+            text = "\n".join(
+                [*(t or "" for t in texts), *(t for path in related for t in related_texts[pk, path])]
+            ).lower()
+            if "&" in text:
+                text = html.unescape(text)
+            if not all(_starts_word(text, start) for start in starts):
+                continue
+        weighted = []
+        for weight, at in own:
+            for i in at:
+                if texts[i]:
+                    weighted.append((weight, texts[i]))
+                    break
+        # Rows found through a related row (every agreement one funder pays for) mostly hold no word of the
+        # query in their own texts: one look at them all, rather than one per text. (Tags only separate
+        # words and entities may make letters: only without entities.)
+        joined = "\n".join(text for _, text in weighted).lower()
+        if "&" not in joined and not any(start in joined for start in starts):
+            weighted = []
+        for path, weight in related_weights:
+            weighted += [(weight, text) for text in related_texts[pk, path]]
+        occurrences = {}
+        for weight, text in weighted:
+            counts = counted.get(text)
+            if counts is None:
+                counts = counted[text] = _counts(text, stems, starts, language)
+            for word_stem, count in counts:
+                occurrences.setdefault(word_stem, []).extend([weight] * count)
+        if len(occurrences) == len(stems):
+            # Rows alike (the same funder's name, nothing else) rank alike: each different rank is summed once.
+            key = tuple((word_stem, tuple(found)) for word_stem, found in occurrences.items())
+            rank = totals.get(key)
+            if rank is None:
+                rank = totals[key] = _total(occurrences)
+            if rank:
+                ranks[pk] = rank
     if not ranks:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
     # One condition per distinct rank (matches tie often), rather than one per row.
@@ -541,6 +703,73 @@ def _search_in_python(queryset, query, language, fields, related):
         output_field=models.FloatField(),
     )
     return queryset.filter(pk__in=_keys(ranks, word_starts)).annotate(search_rank=rank)
+
+
+def _shown_text(model, names):
+    if len(names) == 1:
+        return Coalesce(F(names[0]), Value(""), output_field=models.TextField())
+    return Coalesce(*(NullIf(F(name), Value("")) for name in names), Value(""), output_field=models.TextField())
+
+
+def _related_json(model, path, names):
+    """SQLite: the texts of a relation's rows as visitors read them (``names``: the columns of the related
+    field, in the order of the language), as a JSON array in each row of ``model``."""
+    related_model, back, _ = _relation(model, path)
+    texts = (
+        related_model._default_manager.filter(**{back: OuterRef("pk")})
+        .order_by()
+        .values(back)
+        .annotate(texts=Func(_shown_text(related_model, names), function="json_group_array"))
+        .values("texts")
+    )
+    return models.Subquery(texts, output_field=models.TextField())
+
+
+def _column(model, name):
+    return F(name)
+
+
+def _narrowed(queryset, selected, conditions):
+    """{pk: (values of the ``selected`` expressions)} of the rows of ``queryset`` that meet every one of
+    ``conditions``; both are (sql, params) pairs that name the model's table.
+
+    A QuerySet of the model's own table alone (as ``published()`` makes) is read with SQL written here:
+    only its conditions are compiled, not a whole query, which cost more than running it.
+    """
+    query = queryset.query
+    model = queryset.model
+    table = model._meta.db_table
+    simple = (
+        set(query.alias_map) <= {table}
+        and not (query.distinct or query.annotations or query.extra or query.combinator or query.is_sliced)
+        and query.select_for_update is False
+    )
+    if not simple:
+        condition = Q()
+        for sql, params in conditions:
+            condition &= Q(_compiled(sql, params, models.BooleanField()))
+        texts = {f"_text_{i}": _compiled(sql, params, models.TextField()) for i, (sql, params) in enumerate(selected)}
+        found = queryset.filter(condition).annotate(**texts)
+        return {pk: values for pk, *values in _plain(found, "pk", *texts)}
+    connection = connections[queryset.db]
+    try:
+        where, where_params = query.get_compiler(using=queryset.db).compile(query.where)
+    except EmptyResultSet:
+        return {}
+    except FullResultSet:
+        where, where_params = "", ()
+    parts = [f"({where})"] if where else []
+    parts += [f"({sql})" for sql, _ in conditions]
+    # Names and compiled expressions only; what visitors type is a parameter.
+    columns_sql = ", ".join(sql for sql, _ in selected)
+    sql = (
+        f"SELECT {_pk_column(model)}, {columns_sql} FROM {connection.ops.quote_name(table)} WHERE {' AND '.join(parts)}"  # noqa: S608, E501
+    )
+    params = [param for _, params in selected for param in params]
+    params += [*where_params, *(param for _, params in conditions for param in params)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {pk: values for pk, *values in cursor.fetchall()}
 
 
 def _keys(keys, sqlite):
@@ -564,14 +793,14 @@ def _start(word_stem, language):
     return word_stem
 
 
-def _plain(queryset, *names):
-    """The values of ``names`` in the rows of ``queryset``, unordered, as tuples.
+def _plain(queryset, *names, ordered=False):
+    """The values of ``names`` in the rows of ``queryset``, unordered (unless ``ordered``), as tuples.
 
     Through Django's own QuerySet: the translation's QuerySet builds a dictionary for every row, which
     costs more than the search itself when many rows contain a word of the query.
     """
     plain = models.QuerySet(queryset.model, query=queryset.query.chain(), using=queryset.db)
-    return plain.order_by().values_list(*names)
+    return plain.values_list(*names) if ordered else plain.order_by().values_list(*names)
 
 
 def _starts_word(text, start):
@@ -596,24 +825,23 @@ def _first_text(values):
     return next((value for value in values if value), "")
 
 
-def _rank(stems, weighted_texts, language):
-    """Like PostgreSQL's ts_rank: each occurrence counts by its field's weight, less and less as they repeat.
-
-    0 unless every stem occurs somewhere.
-    """
-    occurrences = defaultdict(list)
+def _counts(text, stems, starts, language):
+    """How often each of ``stems`` occurs in ``text`` as (stem, count) pairs, in the order they first occur."""
+    text = _readable(text).lower()
     # A word whose stem is one of ``stems`` starts with its start: most texts hold none, and are not split.
-    starts = [_start(word_stem, language) for word_stem in stems]
-    for weight, text in weighted_texts:
-        text = _readable(text).lower()
-        if not any(start in text for start in starts):
-            continue
-        for word in words(text):
-            word_stem = stem(word, language)
-            if word_stem in stems:
-                occurrences[word_stem].append(WEIGHTS[weight])
-    if len(occurrences) < len(stems):
-        return 0.0
+    if not any(start in text for start in starts):
+        return ()
+    counts = {}
+    for word in words(text):
+        word_stem = stem(word, language)
+        if word_stem in stems:
+            counts[word_stem] = counts.get(word_stem, 0) + 1
+    return tuple(counts.items())
+
+
+def _total(occurrences):
+    """Like PostgreSQL's ts_rank, from the weights of each stem's occurrences: each occurrence counts by its
+    field's weight, less and less as they repeat."""
     total = 0.0
     for found in occurrences.values():
         total += sum(weight / (n + 1) ** 2 for n, weight in enumerate(sorted(found, reverse=True)))

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
 from contacts.models import ContactPerson
-from publishing.text_search import plain_text, query_stems, snippet, with_related
+from publishing.text_search import may_match, plain_text, query_stems, snippet, with_related
 from ufm_intl.models import Initiative, Page
 
 # Enough for any query a visitor types at the portal's size; more words narrow the search.
@@ -29,11 +29,18 @@ class Kind:
 
     label: object
     search: object  # (query, language) -> QuerySet of published items, best first
-    texts: tuple  # functions item -> a plain text a snippet may come from, in order of preference
+    texts: tuple  # functions item -> a plain text (or Rich) a snippet may come from, in order of preference
     fallback: object  # item -> what to show when no text contains the words (a title-only match)
 
     def label_for(self, item):
         return self.label(item) if callable(self.label) else self.label
+
+
+@dataclass(frozen=True)
+class Rich:
+    """A rich text (HTML) a snippet may come from: made plain only if it may hold a word of the query."""
+
+    html: object  # item -> the rich text
 
 
 def _names(items):
@@ -56,7 +63,7 @@ AGREEMENTS = Kind(
     ),
     texts=(
         lambda agreement: agreement.summary,
-        lambda agreement: plain_text(agreement.description),
+        Rich(lambda agreement: agreement.description),
         lambda agreement: _names(agreement.funding_partner_names),
     ),
     fallback=lambda agreement: agreement.summary,
@@ -68,7 +75,7 @@ CENTRES = Kind(
     ),
     texts=(
         lambda centre: centre.summary,
-        lambda centre: plain_text(centre.body),
+        Rich(lambda centre: centre.body),
         lambda centre: centre.city,
         lambda centre: _names(centre.focus_area_names),
     ),
@@ -83,13 +90,13 @@ CONTACTS = Kind(
 INITIATIVES = Kind(
     label=lambda initiative: _("Programme") if initiative.kind == Initiative.Kind.PROGRAMME else _("Initiative"),
     search=lambda query, language: Initiative.objects.published().search_text(query, language),
-    texts=(lambda initiative: initiative.summary, lambda initiative: plain_text(initiative.body)),
+    texts=(lambda initiative: initiative.summary, Rich(lambda initiative: initiative.body)),
     fallback=lambda initiative: initiative.summary,
 )
 PAGES = Kind(
     label=_("Page"),
     search=lambda query, language: Page.objects.published().search_text(query, language),
-    texts=(lambda page: page.summary, lambda page: plain_text(page.body)),
+    texts=(lambda page: page.summary, Rich(lambda page: page.body)),
     fallback=lambda page: page.summary,
 )
 KINDS = [AGREEMENTS, CENTRES, CONTACTS, INITIATIVES, PAGES]
@@ -114,7 +121,15 @@ def _result(kind, item, stems, language):
     # One text at a time: most snippets come from the first, and the others (rich text made plain, related
     # names) need not be read.
     for text_of in kind.texts:
-        text = snippet(" ".join((text_of(item) or "").split()), stems, language, SNIPPET_WORDS)
+        if isinstance(text_of, Rich):
+            value = text_of.html(item)
+            # Parsing the HTML costs more than the rest of the snippet: only if a word may be there.
+            if not may_match(value, stems, language):
+                continue
+            value = plain_text(value)
+        else:
+            value = text_of(item) or ""
+        text = snippet(" ".join(value.split()), stems, language, SNIPPET_WORDS)
         if text:
             break
     if text is None:
@@ -131,7 +146,9 @@ def _result(kind, item, stems, language):
 def site_search(query, language):
     """The published content that matches ``query`` in ``language``, best first (see the module's docstring)."""
     stems = query_stems(query, language)
-    country_agreements = list(_agreements(BilateralAgreement.objects.published().search(query), language)[:MAX_RESULTS])
+    by_country = BilateralAgreement.objects.published().search(query)
+    # Most queries name no country: then nothing to read (and no query to compile).
+    country_agreements = [] if by_country.query.is_empty() else list(_agreements(by_country, language)[:MAX_RESULTS])
     codes = list(dict.fromkeys(agreement.country.code for agreement in country_agreements))
     country_centres = sorted(
         _centres(InnovationCentre.objects.published().for_countries(codes), language) if codes else [],
@@ -143,7 +160,9 @@ def site_search(query, language):
     has_more = False
     # Only stop words ("the", "og"): no text search, as PostgreSQL would find nothing either.
     for kind in KINDS if stems else []:
-        items = list(kind.search(query, language)[: MAX_RESULTS + 1])
+        found = kind.search(query, language)
+        # Nothing matched (known before any query): no need to compile one that would find nothing.
+        items = [] if found.query.is_empty() else list(found[: MAX_RESULTS + 1])
         has_more |= len(items) > MAX_RESULTS
         ranked += [(item.search_rank, kind, item) for item in items[:MAX_RESULTS]]
     # Stable: equal ranks keep the order of KINDS and each QuerySet's own order.

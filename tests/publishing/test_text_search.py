@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 
 from agreements.models import BilateralAgreement, FundingPartner
-from publishing.text_search import query_stems, snippet, stem, with_related
+from publishing.text_search import may_match, plain_text, query_stems, snippet, stem, with_related
 from tests.factories import make_agreement
 from ufm_intl.models import Initiative
 
@@ -73,6 +73,38 @@ def test_a_snippet_marks_whole_words_only_whatever_their_case():
         snippet("Aftalen med ØSTRIG gælder fra 2020", stems, "da") == "Aftalen med <mark>ØSTRIG</mark> gælder fra 2020"
     )
     assert snippet("Nedreøstrig og østrigsk", stems, "da") is None
+
+
+def test_a_snippet_escapes_quotes_as_django_does():
+    html = snippet('Karin\'s "network" <programme>', ["karin"], "en")
+
+    assert html == "<mark>Karin</mark>&#x27;s &quot;network&quot; &lt;programme&gt;"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<p>Funded by <strong>Innovationsfonden</strong></p>",
+        "<p>Inno<b>vations</b>fonden</p>",  # tags inside the word: the plain text joins it
+        "<p>Innovations&shy;fonden, <a title='a > b'>Innovations</a>fonden</p>",
+        "Innovationsfonden &amp; partners",
+        "<p>&#73;nnovationsfonden</p>",  # a character reference for the first letter
+        "<!-- note --><p>Innovations<!-- > -->fonden</p>",
+    ],
+)
+def test_rich_text_that_holds_a_word_may_match(value):
+    stems = query_stems("Innovationsfonden", "da")
+
+    assert snippet(plain_text(value), stems, "da") is not None
+    assert may_match(value, stems, "da")
+
+
+@pytest.mark.parametrize("value", ["", None, "<p>Nothing <b>to</b> see &amp; here</p>", "<p>Innovation Fund</p>"])
+def test_rich_text_without_the_word_does_not_match(value):
+    stems = query_stems("Innovationsfonden", "da")
+
+    assert snippet(plain_text(value), stems, "da") is None
+    assert not may_match(value, stems, "da")
 
 
 @pytest.fixture

@@ -244,6 +244,12 @@ def test_a_funding_partner_and_a_word_of_the_agreement_together_find_it(seeded, 
     assert agreement_countries(search(client, "Innovation Fund Denmark India"), "en") == {"IN"}
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="websearch's \"-word\" is PostgreSQL's")
+def test_a_word_left_out_drops_an_agreement_its_funder_would_find(seeded, client):
+    # The funder's name matches every agreement it pays for by itself, but not the one that says "Kina".
+    assert agreement_countries(search(client, "Innovationsfonden -Kina", "da"), "da") == FUNDED - {"CN"}
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the full-text indexes are PostgreSQL's")
 @pytest.mark.parametrize("language", ["en", "da"])
 @pytest.mark.parametrize("kind", KINDS, ids=["agreements", "centres", "contacts", "initiatives", "pages"])
