@@ -121,7 +121,7 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
             *(When(country=code, then=Value(i)) for i, code in enumerate(ranked_codes)),
             output_field=models.IntegerField(),
         )
-        return self.filter(country__in=ranked_codes).alias(rank=rank).order_by("rank", *self.model._meta.ordering)
+        return self.filter(country__in=ranked_codes).alias(rank=rank).order_by("rank", *self.model._meta.ordering, "pk")
 
     def search(self, query):
         """Agreements with the countries the query names (publishing/country_search.py), best match first."""

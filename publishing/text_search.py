@@ -276,7 +276,8 @@ def search(queryset, query, language, *, fields, related=None):
         found = _search_in_postgresql(queryset, query, language, fields, related)
     else:
         found = _search_in_python(queryset, query, language, fields, related)
-    return found.order_by("-search_rank", *queryset.model._meta.ordering)
+    # The primary key last: the same order every time, so that pages of results never overlap.
+    return found.order_by("-search_rank", *queryset.model._meta.ordering, "pk")
 
 
 def columns(model, name, language):

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from publishing.country_search import MAX_QUERY_LENGTH
+from publishing.pagination import PageForm
 
 
 def validate_printable(value):
@@ -13,8 +14,8 @@ def validate_printable(value):
         raise ValidationError(_("The search text contains characters that cannot be searched for."), code="control")
 
 
-class SiteSearchForm(forms.Form):
-    """The site-wide search in every page's header and on the search page."""
+class SiteSearchForm(PageForm):
+    """The site-wide search in every page's header and on the search page, and the page of its results."""
 
     q = forms.CharField(
         label=_("Search the site"),
@@ -24,6 +25,3 @@ class SiteSearchForm(forms.Form):
         help_text=_("Agreements, Innovation Centres, programmes, contact persons and pages, e.g. Korea or Karin."),
         error_messages={"max_length": _("The search text can be at most %(limit_value)d characters long.")},
     )
-
-    def error_text(self):
-        return " ".join(str(message) for errors in self.errors.values() for message in errors)

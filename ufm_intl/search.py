@@ -18,8 +18,10 @@ from contacts.models import ContactPerson
 from publishing.text_search import may_match, plain_text, query_stems, snippet, with_related
 from ufm_intl.models import Initiative, Page
 
-# Enough for any query a visitor types at the portal's size; more words narrow the search.
-MAX_RESULTS = 50
+# Results per page, as on the lists; and how deep into the results a visitor may go: past that, more words
+# narrow the search better than more pages (and each page means reading every result before it).
+PAGE_SIZE = 20
+MAX_PAGES = 10
 SNIPPET_WORDS = 30
 
 
@@ -112,8 +114,23 @@ class Result:
 
 @dataclass(frozen=True)
 class Found:
-    results: list
-    has_more: bool  # more than MAX_RESULTS matched; the best are in ``results``
+    results: list  # the page's results
+    page: int  # which page, from 1
+    has_next: bool  # more results on the next page
+
+    @property
+    def first_number(self):
+        """The number of the page's first result, counting from 1 over all pages."""
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def last_number(self):
+        return self.first_number + len(self.results) - 1
+
+    @property
+    def is_all(self):
+        """Whether the page holds every result (then the heading can say how many there are)."""
+        return self.page == 1 and not self.has_next
 
 
 def _result(kind, item, stems, language):
@@ -143,12 +160,16 @@ def _result(kind, item, stems, language):
     )
 
 
-def site_search(query, language):
-    """The published content that matches ``query`` in ``language``, best first (see the module's docstring)."""
+def site_search(query, language, page=1):
+    """Page ``page`` of the published content that matches ``query`` in ``language``, best first (see the
+    module's docstring)."""
+    # The results up to the end of the page, and one more to know whether there is a next page: the best
+    # of all kinds together are among the best of each kind.
+    wanted = page * PAGE_SIZE
     stems = query_stems(query, language)
     by_country = BilateralAgreement.objects.published().search(query)
     # Most queries name no country: then nothing to read (and no query to compile).
-    country_agreements = [] if by_country.query.is_empty() else list(_agreements(by_country, language)[:MAX_RESULTS])
+    country_agreements = [] if by_country.query.is_empty() else list(_agreements(by_country, language)[: wanted + 1])
     codes = list(dict.fromkeys(agreement.country.code for agreement in country_agreements))
     country_centres = sorted(
         _centres(InnovationCentre.objects.published().for_countries(codes), language) if codes else [],
@@ -157,14 +178,12 @@ def site_search(query, language):
     first = [(AGREEMENTS, item) for item in country_agreements] + [(CENTRES, item) for item in country_centres]
 
     ranked = []
-    has_more = False
     # Only stop words ("the", "og"): no text search, as PostgreSQL would find nothing either.
     for kind in KINDS if stems else []:
         found = kind.search(query, language)
         # Nothing matched (known before any query): no need to compile one that would find nothing.
-        items = [] if found.query.is_empty() else list(found[: MAX_RESULTS + 1])
-        has_more |= len(items) > MAX_RESULTS
-        ranked += [(item.search_rank, kind, item) for item in items[:MAX_RESULTS]]
+        items = [] if found.query.is_empty() else list(found[: wanted + 1])
+        ranked += [(item.search_rank, kind, item) for item in items]
     # Stable: equal ranks keep the order of KINDS and each QuerySet's own order.
     ranked.sort(key=lambda entry: -entry[0])
 
@@ -175,7 +194,6 @@ def site_search(query, language):
         if key not in seen:
             seen.add(key)
             shown.append((kind, item))
-    has_more |= len(shown) > MAX_RESULTS
     # Snippets only for the results shown.
-    results = [_result(kind, item, stems, language) for kind, item in shown[:MAX_RESULTS]]
-    return Found(results=results, has_more=has_more)
+    results = [_result(kind, item, stems, language) for kind, item in shown[wanted - PAGE_SIZE : wanted]]
+    return Found(results=results, page=page, has_next=len(shown) > wanted)

@@ -25,7 +25,7 @@ from publishing.country_search import country_name
 from publishing.views import latest_change
 from ufm_intl.forms import SiteSearchForm
 from ufm_intl.models import Initiative, Page
-from ufm_intl.search import site_search
+from ufm_intl.search import MAX_PAGES, site_search
 
 logger = logging.getLogger(__name__)
 
@@ -111,12 +111,26 @@ class SiteSearchView(TemplateView):
         status = 200
         if form.is_valid():
             query = form.cleaned_data["q"]
-            if query:
+            page = form.cleaned_data.get("page") or 1
+            if page > MAX_PAGES:
+                context["error"] = _(
+                    "Only the first %(pages)s pages of results are shown. Add words to narrow the search."
+                ) % {"pages": MAX_PAGES}
+                status = 400
+            elif query:
                 language = get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-                found = site_search(query, language)
-                context.update(query=query, found=found)
-                if not found.results:
-                    context["countries_with_agreements"] = BilateralAgreement.objects.published().countries_by_name()
+                found = site_search(query, language, page)
+                if page > 1 and not found.results:
+                    context["error"] = _("There is no page %(number)s of results for this search.") % {"number": page}
+                    status = 400
+                else:
+                    query_without_page = request.GET.copy()
+                    query_without_page.pop("page", None)
+                    context.update(query=query, found=found, query_without_page=query_without_page.urlencode())
+                    if not found.results:
+                        context["countries_with_agreements"] = (
+                            BilateralAgreement.objects.published().countries_by_name()
+                        )
         else:
             context["error"] = form.error_text()
             status = 400

@@ -199,6 +199,68 @@ def test_bad_input_answers_400_with_a_clear_message_in_the_layout(seeded, client
     assert 'id="results-heading"' not in html
 
 
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": "Karin", "page": "abc"}, "The page number must be a whole number."),
+        ({"q": "Karin", "page": "0"}, "The page number must be 1 or more."),
+        ({"q": "Karin", "page": "2"}, "There is no page 2 of results for this search."),
+        ({"q": "Karin", "page": "11"}, "Only the first 10 pages of results are shown. Add words to narrow the search."),
+    ],
+)
+def test_a_page_of_results_that_cannot_be_shown_answers_400_with_the_reason(seeded, client, params, message):
+    response = client.get(search_url(), params)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html and 'class="error-summary"' in html and "site-footer" in html
+    assert 'id="results-heading"' not in html
+
+
+@pytest.fixture
+def many_matches(seeded):
+    """25 published contact persons with the same name: more results than one page holds."""
+    for number in range(25):
+        ContactPerson.objects.create(
+            name=f"Testperson {number:02d}", slug=f"testperson-{number:02d}", email=f"t{number}@example.dk"
+        )
+
+
+@pytest.mark.parametrize(
+    ("language", "first_heading", "second_heading", "next_label"),
+    [
+        ("en", "Results 1–20, best first", "Results 21–25, best first", "Next page"),
+        ("da", "Resultat 1–20, bedste først", "Resultat 21–25, bedste først", "Næste side"),
+    ],
+)
+def test_results_come_twenty_to_a_page_without_overlap(
+    many_matches, client, language, first_heading, second_heading, next_label
+):
+    first = client.get(search_url(language), {"q": "Testperson"})
+    html = first.content.decode()
+    assert first.status_code == 200
+    assert first_heading in html
+    on_first = [url for url in urls(first) if "testperson" in url]
+    assert len(urls(first)) == 20
+    next_link = re.search(r'<a rel="next" href="([^"]+)">([^<]+)</a>', html)
+    assert next_link and next_link.group(2) == next_label
+    assert 'rel="prev"' not in html
+
+    second = client.get(search_url(language) + next_link.group(1).replace("&amp;", "&"))
+    html = second.content.decode()
+    assert second.status_code == 200
+    assert second_heading in html and '<ol class="search-results" start="21">' in html
+    on_second = [url for url in urls(second) if "testperson" in url]
+    assert 'rel="next"' not in html and 'rel="prev"' in html
+    assert len(on_first) + len(on_second) == 25
+    assert len(set(on_first) | set(on_second)) == 25
+
+
+def test_one_page_of_results_says_how_many_there_are(seeded, client):
+    html = search(client, "Karin").content.decode()
+    assert "1 result" in html and 'class="pagination"' not in html
+
+
 def test_a_nul_byte_answers_400_in_the_layout(seeded, client):
     response = client.get(search_url(), {"q": "Karin\x00"})
 
