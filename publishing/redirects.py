@@ -4,7 +4,9 @@ When the slug of a model registered with ``redirect_on_rename`` changes (in eith
 addresses are recorded as automatic ``Redirect``s to the item itself (the old slug under each language,
 as the page answered it: ``/da/aftaler/turkey/`` led to the Danish page too), so the redirect
 follows later renames and a chain of renames is always one hop. Renaming back to an old slug removes
-that redirect. Editors add redirects from old ufm.dk paths by hand, with a fixed new address.
+that redirect. An address keeps leading where it first led: a rename never takes over an editor's
+redirect or another item's old address, and a draft never published leaves none. Editors add
+redirects from old ufm.dk paths by hand, with a fixed new address.
 
 An address below a renamed item's old one (an agreement's document) is moved below its current address.
 
@@ -72,6 +74,8 @@ def record_rename(sender, instance, raw=False, **kwargs):
     stored = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
     if stored is None or all(stored[field] == getattr(instance, field) for field in fields):
         return
+    if not stored_was_public(sender, instance.pk):
+        return  # its old addresses were never shown to anyone
     content_type = ContentType.objects.get_for_model(sender)
     current = {_path(address_in(instance, language)) for language in languages()}
     current_slugs = {getattr(instance, field) for field in fields}
@@ -87,17 +91,37 @@ def record_rename(sender, instance, raw=False, **kwargs):
             old = _path(address_in(before, language))
             if old in current:
                 continue  # Initiatives, say, are anchors on a page whose address does not change.
-            Redirect.objects.update_or_create(
-                old_path=old,
-                defaults={
-                    "content_type": content_type,
-                    "object_id": instance.pk,
-                    "new_path": "",
-                    "is_automatic": True,
-                },
-            )
+            _claim(old, content_type, instance.pk)
     # An address the item answers again is no longer a redirect (renaming back never makes a loop).
     Redirect.objects.filter(old_path__in=current, is_automatic=True).delete()
+
+
+def stored_was_public(model, pk):
+    """Whether the stored item has ever been published (items without a publication record count as
+    published): a draft's addresses were never visitors' to keep."""
+    if not any(field.name == "first_published_at" for field in model._meta.concrete_fields):
+        return True
+    stored = model._base_manager.filter(pk=pk).values("is_published", "first_published_at").first()
+    return bool(stored and (stored["is_published"] or stored["first_published_at"]))
+
+
+def _claim(old_path, content_type, object_id):
+    """Make ``old_path`` an automatic redirect to the item, unless it already leads elsewhere: an editor's
+    redirect, or another item's old address (the first item to leave an address keeps it)."""
+    existing = Redirect.objects.filter(old_path=old_path).select_related("content_type").first()
+    if existing is not None:
+        mine = existing.content_type_id == content_type.pk and existing.object_id == object_id
+        if not existing.is_automatic or (not mine and _target_exists(existing)):
+            return
+    Redirect.objects.update_or_create(
+        old_path=old_path,
+        defaults={"content_type": content_type, "object_id": object_id, "new_path": "", "is_automatic": True},
+    )
+
+
+def _target_exists(redirect):
+    model = redirect.content_type.model_class() if redirect.content_type_id else None
+    return model is not None and model._base_manager.filter(pk=redirect.object_id).exists()
 
 
 def _visible_item(redirect, user):

@@ -6,6 +6,7 @@ from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
 from publishing.models import Redirect
 from tests.admin_helpers import form_data
+from tests.factories import make_agreement
 
 
 def rename(item, **slugs):
@@ -137,3 +138,30 @@ def test_a_rename_in_the_admin_keeps_the_old_addresses_in_both_languages(seeded,
         response = visitor.get(old)
         assert (response.status_code, response.get("Location")) == (301, new)
         assert visitor.get(new).status_code == 200
+
+
+def test_an_old_address_stays_with_the_item_that_left_it(seeded, visitor):
+    first = make_agreement(country="FR", slug_en="xx-old", slug_da="xx-gammel")
+    rename(first, slug_en="xx-new")
+    other = make_agreement(country="SE", slug_en="yy", slug_da="xx-old")
+    rename(other, slug_da="yy-ny")  # its old Danish word, under English, is the first one's old address
+
+    response = visitor.get("/en/agreements/xx-old/")
+    assert response.status_code == 301 and response["Location"] == "/en/agreements/xx-new/"
+    # The first item to leave an address keeps it, in Danish too (where "xx-old" led to its Danish page).
+    assert visitor.get("/da/aftaler/xx-old/")["Location"] == "/da/aftaler/xx-gammel/"
+
+
+def test_a_draft_never_published_leaves_no_redirects(seeded, visitor):
+    draft = make_agreement(country="SE", slug_en="draft-one", slug_da="kladde", is_published=False)
+    rename(draft, slug_en="draft-two")
+
+    assert not Redirect.objects.filter(object_id=draft.pk, content_type__model="bilateralagreement").exists()
+
+
+def test_a_rename_never_replaces_an_editors_redirect(seeded, admin_client, visitor):
+    Redirect.objects.create(old_path="/en/agreements/turkey/", new_path="/en/countries/tr/")
+    rename(BilateralAgreement.objects.get(slug_en="turkey"), slug_en="tuerkiye")
+
+    response = visitor.get("/en/agreements/turkey/")
+    assert response.status_code == 301 and response["Location"] == "/en/countries/tr/"
