@@ -91,7 +91,6 @@ def test_every_content_list_fits_a_laptop_screen(logged_in_editor, site, languag
         page.goto(site + path)
         expect(page.locator("#result_list tbody tr").first).to_be_visible()
         sizes = page.evaluate(MEASURE)
-        print(language, name, sizes)
         screenshot(page, f"admin-width-{language}-{name}")
         if sizes["boxScroll"] > sizes["boxClient"]:
             problems.append(f"{name}: the results scroll sideways ({sizes['boxScroll']} > {sizes['boxClient']} px)")
