@@ -71,10 +71,12 @@ def record_rename(sender, instance, raw=False, **kwargs):
     if instance._state.adding or instance.pk is None:
         return
     fields = _slug_fields(sender)
-    stored = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
+    # Whether it was ever published, read with the slugs: a draft's addresses were never visitors' to keep.
+    publication = [name for name in ("is_published", "first_published_at") if _has_field(sender, name)]
+    stored = sender._base_manager.filter(pk=instance.pk).values(*fields, *publication).first()
     if stored is None or all(stored[field] == getattr(instance, field) for field in fields):
         return
-    if not stored_was_public(sender, instance.pk):
+    if publication and not any(stored[name] for name in publication):
         return  # its old addresses were never shown to anyone
     content_type = ContentType.objects.get_for_model(sender)
     current = {_path(address_in(instance, language)) for language in languages()}
@@ -96,13 +98,8 @@ def record_rename(sender, instance, raw=False, **kwargs):
     Redirect.objects.filter(old_path__in=current, is_automatic=True).delete()
 
 
-def stored_was_public(model, pk):
-    """Whether the stored item has ever been published (items without a publication record count as
-    published): a draft's addresses were never visitors' to keep."""
-    if not any(field.name == "first_published_at" for field in model._meta.concrete_fields):
-        return True
-    stored = model._base_manager.filter(pk=pk).values("is_published", "first_published_at").first()
-    return bool(stored and (stored["is_published"] or stored["first_published_at"]))
+def _has_field(model, name):
+    return any(field.name == name for field in model._meta.concrete_fields)
 
 
 def _claim(old_path, content_type, object_id):
