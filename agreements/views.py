@@ -8,7 +8,7 @@ from agreements.forms import AgreementSearchForm
 from agreements.models import AgreementDocument, BilateralAgreement
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
-from publishing.pagination import PageNotAvailable, paginate
+from publishing.pagination import PageNotAvailable, paginate, query_without_page
 from publishing.views import ItemDetailMixin
 
 
@@ -42,10 +42,8 @@ class AgreementListView(TemplateView):
         return self.render_to_response(self.get_context_data(**context), status=status)
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
         return super().get_context_data(
-            query_without_page=query.urlencode(),
+            query_without_page=query_without_page(self.request),
             last_modified=BilateralAgreement.objects.published().last_updated(),
             **kwargs,
         )

@@ -29,6 +29,13 @@ class PageForm(forms.Form):
         return " ".join(str(message) for errors in self.errors.values() for message in errors)
 
 
+def query_without_page(request):
+    """The request's query string without ``page``: what the links to other pages of a list add theirs to."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def paginate(queryset, page_number, per_page):
     """The requested page of results; an empty list has one empty page."""
     paginator = Paginator(queryset, per_page, allow_empty_first_page=True)

@@ -114,23 +114,37 @@ class Result:
 
 @dataclass(frozen=True)
 class Found:
+    """A page of results. It reads like Django's ``Page`` where includes/pagination.html looks (``number``,
+    ``has_next``, …), without the number of pages: the results past the next page are never read."""
+
     results: list  # the page's results
-    page: int  # which page, from 1
+    number: int  # which page, from 1
     has_next: bool  # more results on the next page
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_other_pages(self):
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
 
     @property
     def first_number(self):
         """The number of the page's first result, counting from 1 over all pages."""
-        return (self.page - 1) * PAGE_SIZE + 1
+        return (self.number - 1) * PAGE_SIZE + 1
 
     @property
     def last_number(self):
         return self.first_number + len(self.results) - 1
-
-    @property
-    def is_all(self):
-        """Whether the page holds every result (then the heading can say how many there are)."""
-        return self.page == 1 and not self.has_next
 
 
 def _result(kind, item, stems, language):
@@ -196,4 +210,4 @@ def site_search(query, language, page=1):
             shown.append((kind, item))
     # Snippets only for the results shown.
     results = [_result(kind, item, stems, language) for kind, item in shown[wanted - PAGE_SIZE : wanted]]
-    return Found(results=results, page=page, has_next=len(shown) > wanted)
+    return Found(results=results, number=page, has_next=len(shown) > wanted)

@@ -22,6 +22,7 @@ from contacts.downloads import CONTACTS
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
 from publishing.country_search import country_name
+from publishing.pagination import query_without_page
 from publishing.views import latest_change
 from ufm_intl.forms import SiteSearchForm
 from ufm_intl.models import Initiative, Page
@@ -124,9 +125,7 @@ class SiteSearchView(TemplateView):
                     context["error"] = _("There is no page %(number)s of results for this search.") % {"number": page}
                     status = 400
                 else:
-                    query_without_page = request.GET.copy()
-                    query_without_page.pop("page", None)
-                    context.update(query=query, found=found, query_without_page=query_without_page.urlencode())
+                    context.update(query=query, found=found, query_without_page=query_without_page(request))
                     if not found.results:
                         context["countries_with_agreements"] = (
                             BilateralAgreement.objects.published().countries_by_name()
