@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ufm_intl.test_source import SOURCE
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
@@ -71,18 +73,23 @@ print(json.dumps({
 """
 
 
-def test_only_what_is_exactly_as_seeded_is_made_true_to_the_source(tmp_path):
+def run_on_a_new_database(script, tmp_path):
+    """Run ``script`` in the project's shell on a new SQLite database; what it printed last, as JSON."""
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"} | {
         "DJANGO_SETTINGS_MODULE": "ufm_intl.settings",
         "DEBUG": "true",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'seeded.sqlite3'}",
     }
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v", "0", "-c", SCRIPT],
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    centres = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_only_what_is_exactly_as_seeded_is_made_true_to_the_source(tmp_path):
+    centres = run_on_a_new_database(SCRIPT, tmp_path)
 
     all_areas = ["green-technologies", "health-and-biotechnology", "information-and-communication-technologies"]
     # Seeded and never edited: the brand, the city-specific summary, no focus areas given to it alone.
@@ -148,21 +155,10 @@ print(json.dumps({
 
 @pytest.mark.parametrize("seeded", [True, False])
 def test_the_centres_initiative_names_the_ministry_as_the_source_does_where_still_as_seeded(tmp_path, seeded):
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"} | {
-        "DJANGO_SETTINGS_MODULE": "ufm_intl.settings",
-        "DEBUG": "true",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'seeded.sqlite3'}",
-    }
     reason = "Loaded from the ministry's source page" if seeded else "Typed in"
-    script = f"REASON = {reason!r}\n" + NAMING_SCRIPT
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    item = json.loads(result.stdout.strip().splitlines()[-1])
+    item = run_on_a_new_database(f"REASON = {reason!r}\n" + NAMING_SCRIPT, tmp_path)
 
-    source = (ROOT / "tests" / "source" / "international-cooperation.txt").read_text()
+    source = SOURCE.read_text(encoding="utf-8")
     for sentence in [
         "The Ministry of Education and Research, in cooperation with the Ministry of Foreign Affairs, has "
         "established seven Innovation Centres.",
