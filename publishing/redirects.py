@@ -106,14 +106,14 @@ def _claim(old_path, content_type, object_id):
     """Make ``old_path`` an automatic redirect to the item, unless it already leads elsewhere: an editor's
     redirect, or another item's old address (the first item to leave an address keeps it)."""
     existing = Redirect.objects.filter(old_path=old_path).select_related("content_type").first()
-    if existing is not None:
-        mine = existing.content_type_id == content_type.pk and existing.object_id == object_id
-        if not existing.is_automatic or (not mine and _target_exists(existing)):
-            return
-    Redirect.objects.update_or_create(
-        old_path=old_path,
-        defaults={"content_type": content_type, "object_id": object_id, "new_path": "", "is_automatic": True},
-    )
+    if existing is None:
+        Redirect.objects.create(
+            old_path=old_path, content_type=content_type, object_id=object_id, new_path="", is_automatic=True
+        )
+    elif existing.is_automatic and not _target_exists(existing):
+        # The item that left it is gone: the address is free.
+        existing.content_type, existing.object_id = content_type, object_id
+        existing.save(update_fields=["content_type", "object_id"])
 
 
 def _target_exists(redirect):
