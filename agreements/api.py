@@ -13,7 +13,7 @@ def serialise_agreement(request, agreement):
         "slug": agreement.slug,
         "title": agreement.title,
         "country": country(agreement.country),
-        "funding_partners": [{"slug": p.slug, "name": p.name} for p in agreement.funding_partners.all()],
+        "funding_partners": [{"slug": p.slug, "name": p.name} for p in agreement.funding_partner_list],
         "status": {"code": status.value, "name": str(status.label)} if status else None,
         "signed_on": iso_date(agreement.signed_on),
         "in_force_from": iso_date(agreement.in_force_from),

@@ -40,7 +40,7 @@ AGREEMENTS = Dataset(
         Column(
             "funding_partners",
             listed(_("The funders of projects under the agreement")),
-            lambda r, a: [partner.name for partner in a.funding_partners.all()],
+            lambda r, a: [partner.name for partner in a.funding_partner_list],
         ),
         Column(
             "activities",

@@ -34,6 +34,10 @@ class AgreementSearchForm(PageForm):
     )
     activity = SlugChoiceField(Activity.objects.all(), label=_("Activity"), empty_label=_("All activities"))
 
+    def narrows(self):
+        """Whether the search or a filter leaves out some agreements."""
+        return any(self.cleaned_data.get(name) for name in ("q", "funder", "region", "activity"))
+
     def filter(self, queryset):
         data = self.cleaned_data
         if data.get("funder"):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.db.models import Case, F, Max, Q, Value, When
+from django.db.models import Case, F, Max, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -196,11 +196,13 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
         )
 
     def for_listing(self):
-        """What lists and the API show of each agreement: its funding partners."""
-        return self.prefetch_related("funding_partners")
+        """What lists and the API show of each agreement: its funding partners, as ``funding_partner_list``
+        (a list: Django's prefetch would make a query set for each agreement)."""
+        return self.prefetch_related(Prefetch("funding_partners", to_attr="funding_partner_list"))
 
     def with_related(self):
-        return self.prefetch_related("funding_partners", "activities", "documents")
+        """What an agreement's page and the downloads show: also its activities and documents."""
+        return self.for_listing().prefetch_related("activities", "documents")
 
 
 # Editors are shown the agreements that expire this soon (the admin's front page and a list filter).

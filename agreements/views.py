@@ -8,7 +8,7 @@ from agreements.forms import AgreementSearchForm
 from agreements.models import AgreementDocument, BilateralAgreement
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
-from publishing.pagination import PageNotAvailable, paginate, query_without_page
+from publishing.pagination import PageNotAvailable, last_updated, paginate, query_without_page
 from publishing.views import ItemDetailMixin
 
 
@@ -26,7 +26,8 @@ class AgreementListView(TemplateView):
         context = {"form": self.form}
         status = 200
         if self.form.is_valid():
-            queryset = self.form.filter(BilateralAgreement.objects.published().for_listing().by_title())
+            published = BilateralAgreement.objects.published()
+            queryset = self.form.filter(published.for_listing().by_title())
             try:
                 page = paginate(queryset, self.form.cleaned_data.get("page"), self.paginate_by)
             except PageNotAvailable as error:
@@ -34,6 +35,8 @@ class AgreementListView(TemplateView):
                 status = 400
             else:
                 context.update(page_obj=page, object_list=page.object_list, paginator=page.paginator)
+                if not self.form.narrows():
+                    context["last_modified"] = last_updated(page, published)
                 if not page.paginator.count and self.form.cleaned_data.get("q"):
                     context["countries_with_agreements"] = BilateralAgreement.objects.published().countries_by_name()
         else:
@@ -42,11 +45,9 @@ class AgreementListView(TemplateView):
         return self.render_to_response(self.get_context_data(**context), status=status)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            query_without_page=query_without_page(self.request),
-            last_modified=BilateralAgreement.objects.published().last_updated(),
-            **kwargs,
-        )
+        if "last_modified" not in kwargs:
+            kwargs["last_modified"] = BilateralAgreement.objects.published().last_updated()
+        return super().get_context_data(query_without_page=query_without_page(self.request), **kwargs)
 
 
 class AgreementDetailView(ItemDetailMixin, DetailView):

@@ -8,9 +8,9 @@ def serialise_centre(request, centre):
         "name": centre.name,
         "city": centre.city,
         "country": country(centre.country),
-        "focus_areas": [{"slug": f.slug, "name": f.name} for f in centre.focus_areas.all()],
+        "focus_areas": [{"slug": f.slug, "name": f.name} for f in centre.focus_area_list],
         "url": request.build_absolute_uri(centre.get_absolute_url()),
     }
 
 
-centre_list = list_view(lambda: InnovationCentre.objects.published().with_related(), serialise_centre)
+centre_list = list_view(lambda: InnovationCentre.objects.published().for_listing(), serialise_centre)

@@ -26,7 +26,7 @@ CENTRES = Dataset(
         Column(
             "focus_areas",
             listed(_("The centre's focus areas")),
-            lambda r, c: [area.name for area in c.focus_areas.all()],
+            lambda r, c: [area.name for area in c.focus_area_list],
         ),
         Column("website", _("The centre's own website; empty when not stated."), lambda r, c: c.website),
         Column(
@@ -46,7 +46,7 @@ CENTRES = Dataset(
 
 
 def published_centres(request):
-    return InnovationCentre.objects.published().with_related()
+    return InnovationCentre.objects.published().for_listing()
 
 
 centres_csv, centres_json = download_views(CENTRES, published_centres)

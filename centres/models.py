@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -36,8 +37,14 @@ class InnovationCentreQuerySet(EditorialQuerySet):
             related={"focus_areas__name": "C"},
         )
 
+    def for_listing(self):
+        """What lists, the API and the downloads show of each centre: its focus areas, as
+        ``focus_area_list`` (a list: Django's prefetch would make a query set for each centre)."""
+        return self.prefetch_related(Prefetch("focus_areas", to_attr="focus_area_list"))
+
     def with_related(self):
-        return self.select_related("attache").prefetch_related("focus_areas")
+        """What a centre's page shows: its focus areas and innovation attaché."""
+        return self.select_related("attache").for_listing()
 
 
 class InnovationCentre(EditorialModel):

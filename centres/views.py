@@ -11,12 +11,10 @@ class CentreListView(ValidatedPageMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return InnovationCentre.objects.published().with_related()
+        return InnovationCentre.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            land_path=LAND_PATH, last_modified=InnovationCentre.objects.published().last_updated(), **kwargs
-        )
+        return super().get_context_data(land_path=LAND_PATH, last_modified=self.last_updated(), **kwargs)
 
 
 class CentreDetailView(ItemDetailMixin, DetailView):

@@ -16,7 +16,7 @@ class ContactListView(ValidatedPageMixin, ListView):
         return ContactPerson.objects.published()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(last_modified=ContactPerson.objects.published().last_updated(), **kwargs)
+        return super().get_context_data(last_modified=self.last_updated(), **kwargs)
 
 
 def _vcard_text(value):

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from publishing.views import latest_change
+
 
 class PageNotAvailable(ValueError):
     """A page number a visitor asked for that cannot be shown; the message says why."""
@@ -37,15 +39,34 @@ def query_without_page(request):
 
 
 def paginate(queryset, page_number, per_page):
-    """The requested page of results; an empty list has one empty page."""
-    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    """The requested page of results; an empty list has one empty page.
+
+    The first page is read before anything is counted: when it is not full it holds every result, and
+    the count (a query of its own) is its length.
+    """
     number = page_number or 1
+    if number == 1:
+        first = list(queryset[:per_page])
+        if len(first) < per_page:
+            return Paginator(first, per_page, allow_empty_first_page=True).page(1)
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
     if number > paginator.num_pages:
         raise PageNotAvailable(
             _("There is no page %(number)s. The last page is %(last)s.")
             % {"number": number, "last": paginator.num_pages}
         )
-    return paginator.page(number)
+    page = paginator.page(number)
+    if number == 1:
+        page.object_list = first
+    return page
+
+
+def last_updated(page, queryset):
+    """When the latest item of ``queryset`` changed, ``page`` being a page of it: read off the page when
+    it holds every item, asked of the database otherwise."""
+    if page.has_other_pages():
+        return queryset.last_updated()
+    return latest_change(*page.object_list)
 
 
 class ValidatedPageMixin:
@@ -72,6 +93,10 @@ class ValidatedPageMixin:
 
     def paginate_queryset(self, queryset, page_size):
         return self.page.paginator, self.page, self.page.object_list, self.page.has_other_pages()
+
+    def last_updated(self):
+        """When the latest of all the listed items changed: read off the page when it holds them all."""
+        return last_updated(self.page, self.object_list)
 
     def bad_page(self, message):
         context = {"error": message, "first_page_url": self.request.path}

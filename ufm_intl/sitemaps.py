@@ -52,9 +52,9 @@ class AgreementSitemap(I18nSitemap):
 
 class CountrySitemap(I18nSitemap):
     def items(self):
-        codes = set(BilateralAgreement.objects.published().countries())
-        codes |= set(InnovationCentre.objects.published().values_list("country", flat=True))
-        return sorted(codes)
+        agreements = BilateralAgreement.objects.published().order_by().values_list("country", flat=True)
+        centres = InnovationCentre.objects.published().order_by().values_list("country", flat=True)
+        return sorted(agreements.union(centres))  # one query; the union has each country once
 
     def location(self, code):
         return reverse("country", kwargs={"code": code.lower()})

@@ -151,11 +151,12 @@ class CountryView(TemplateView):
         code = kwargs.pop("code").upper()
         if code not in countries:
             raise Http404
-        agreements = list(BilateralAgreement.objects.visible_to(self.request.user).for_country(code).with_related())
-        centres = list(InnovationCentre.objects.visible_to(self.request.user).for_country(code).with_related())
+        agreements = BilateralAgreement.objects.visible_to(self.request.user).for_country(code)
+        agreements = list(agreements.for_listing().prefetch_related("activities"))
+        centres = list(InnovationCentre.objects.visible_to(self.request.user).for_country(code).for_listing())
         if not agreements and not centres:
             raise Http404
-        funding_partners = {partner for agreement in agreements for partner in agreement.funding_partners.all()}
+        funding_partners = {partner for agreement in agreements for partner in agreement.funding_partner_list}
         return super().get_context_data(
             code=code,
             country_name=country_name(code),

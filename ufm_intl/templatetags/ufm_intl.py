@@ -50,7 +50,8 @@ _SCOPE_LABELS = dict(BilateralAgreement._meta.get_field("scope").flatchoices)
 
 @register.simple_tag
 def agreement_card(agreement):
-    """An agreement in a list: its title and link, country, region, scope, status and funding partners.
+    """An agreement in a list: its title and link, country, region, scope, status and funding partners
+    (read with ``for_listing()``).
 
     Written out here rather than in a template: the list shows up to 20 of them and the template
     engine's cost per row was the larger part of the page's render time.
@@ -62,7 +63,7 @@ def agreement_card(agreement):
         _SCOPE_LABELS.get(agreement.scope, agreement.scope),
     ]
     status_html = format_html(' · <span class="agreement-status">{}</span>', status.label) if status else ""
-    partners = agreement.funding_partners.all()
+    partners = agreement.funding_partner_list
     partners_html = ""
     if partners:
         partners_html = format_html(
@@ -82,9 +83,10 @@ def agreement_card(agreement):
 
 @register.simple_tag
 def centre_card(centre, heading_level=2):
-    """A centre in a list: its name and link, city and country, and focus areas (as ``agreement_card``)."""
+    """A centre in a list: its name and link, city and country, and focus areas (read with ``for_listing()``;
+    written out as ``agreement_card``)."""
     heading = "h3" if heading_level == 3 else "h2"
-    areas = centre.focus_areas.all()
+    areas = centre.focus_area_list
     areas_html = ""
     if areas:
         areas_html = format_html(
