@@ -201,8 +201,8 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
         return self.prefetch_related(Prefetch("funding_partners", to_attr="funding_partner_list"))
 
     def with_related(self):
-        """What an agreement's page and the downloads show: also its activities and documents."""
-        return self.for_listing().prefetch_related("activities", "documents")
+        """What the downloads and the country pages show of each agreement: also its activities."""
+        return self.for_listing().prefetch_related("activities")
 
 
 # Editors are shown the agreements that expire this soon (the admin's front page and a list filter).

@@ -42,10 +42,6 @@ class InnovationCentreQuerySet(EditorialQuerySet):
         ``focus_area_list`` (a list: Django's prefetch would make a query set for each centre)."""
         return self.prefetch_related(Prefetch("focus_areas", to_attr="focus_area_list"))
 
-    def with_related(self):
-        """What a centre's page shows: its focus areas and innovation attaché."""
-        return self.select_related("attache").for_listing()
-
 
 class InnovationCentre(EditorialModel):
     name = models.CharField(_("name"), max_length=200)

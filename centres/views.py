@@ -18,8 +18,9 @@ class CentreListView(ValidatedPageMixin, ListView):
 
 
 class CentreDetailView(ItemDetailMixin, DetailView):
+    # The page reads the centre's focus areas itself (as the agreement's page its related rows).
     def get_queryset(self):
-        return InnovationCentre.objects.visible_to(self.request.user).with_related()
+        return InnovationCentre.objects.visible_to(self.request.user).select_related("attache")
 
 
 centre_list = cache_public_page(CentreListView.as_view())

@@ -151,8 +151,7 @@ class CountryView(TemplateView):
         code = kwargs.pop("code").upper()
         if code not in countries:
             raise Http404
-        agreements = BilateralAgreement.objects.visible_to(self.request.user).for_country(code)
-        agreements = list(agreements.for_listing().prefetch_related("activities"))
+        agreements = list(BilateralAgreement.objects.visible_to(self.request.user).for_country(code).with_related())
         centres = list(InnovationCentre.objects.visible_to(self.request.user).for_country(code).for_listing())
         if not agreements and not centres:
             raise Http404
