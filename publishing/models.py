@@ -265,7 +265,7 @@ class Redirect(models.Model):
 class ChangeNoteQuerySet(models.QuerySet):
     def for_item(self, item):
         """The notes about ``item``, newest first."""
-        return self.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+        return self.filter(content_type_id=ContentType.objects.get_for_model(item).pk, object_id=item.pk)
 
     def published(self):
         """Notes whose time has come: an editor may date a note ahead, and it is shown from then on."""
@@ -349,7 +349,7 @@ class ReviewRequestQuerySet(models.QuerySet):
 
     def for_item(self, item):
         """The requests about ``item``."""
-        return self.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+        return self.filter(content_type_id=ContentType.objects.get_for_model(item).pk, object_id=item.pk)
 
 
 class ReviewRequest(models.Model):
