@@ -37,10 +37,11 @@ class VisibleAt(models.Expression):
 
     def as_sql(self, compiler, connection):
         publish_from, unpublish_at, is_published = (compiler.compile(column)[0] for column in self.columns)
-        moment = connection.ops.adapt_datetimefield_value(self.moment)
+        # As the lookups would: a moment without a timezone is taken in the site's.
+        moment = self.columns[0].output_field.get_db_prep_value(self.moment, connection)
         sql = (
-            f"({publish_from} IS NULL OR {publish_from} <= %s) AND "
-            f"({unpublish_at} IS NULL OR {unpublish_at} > %s) AND {is_published}"
+            f"(({publish_from} IS NULL OR {publish_from} <= %s) AND "
+            f"({unpublish_at} IS NULL OR {unpublish_at} > %s) AND {is_published})"
         )
         return sql, (moment, moment)
 
