@@ -1,4 +1,11 @@
+import re
+
 from django import forms
+
+
+def changelist_columns(html):
+    """The columns of an admin list as its header names them (``column-<name>``), left to right."""
+    return re.findall(r'<th scope="col" class="[^"]*column-([^" ]+)', html)
 
 
 def form_data(response):

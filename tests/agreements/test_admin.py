@@ -5,7 +5,7 @@ import re
 import pytest
 
 from agreements.models import BilateralAgreement, FundingPartner
-from tests.admin_helpers import assert_saving_unchanged_changes_nothing, form_data
+from tests.admin_helpers import assert_saving_unchanged_changes_nothing, changelist_columns, form_data
 
 
 def changelist_titles(html):
@@ -34,8 +34,7 @@ def test_changelist_shows_the_columns_editors_scan_by(seeded, editor_client, dja
     html = response.content.decode()
     # Eight columns, so that the list fits a laptop screen (tests/e2e/test_admin_width.py): the region
     # under the country, the funding partners under the scope, the end date under the status.
-    columns = re.findall(r'<th scope="col" class="[^"]*column-([^" ]+)', html)
-    assert columns == [
+    assert changelist_columns(html) == [
         "title",
         "country_name",
         "scope_and_funders",

@@ -4,7 +4,7 @@ import re
 
 from agreements.models import CountryAlias
 from centres.models import InnovationCentre
-from tests.admin_helpers import assert_saving_unchanged_changes_nothing
+from tests.admin_helpers import assert_saving_unchanged_changes_nothing, changelist_columns
 
 
 def test_change_form_has_both_languages_side_by_side(seeded, editor_client):
@@ -37,8 +37,7 @@ def test_the_admin_search_finds_centres_by_country_name_and_by_the_editors_alias
 
 def test_changelist_shows_the_city_under_the_country_and_sorts_by_attache(seeded, editor_client):
     html = editor_client.get("/admin/centres/innovationcentre/").content.decode()
-    columns = re.findall(r'<th scope="col" class="[^"]*column-([^" ]+)', html)
-    assert columns == [
+    assert changelist_columns(html) == [
         "name",
         "country_name",
         "attache_name",

@@ -6,7 +6,7 @@ import pytest
 
 from centres.models import InnovationCentre
 from contacts.models import ContactPerson
-from tests.admin_helpers import assert_saving_unchanged_changes_nothing, form_data
+from tests.admin_helpers import assert_saving_unchanged_changes_nothing, changelist_columns, form_data
 
 
 def test_saving_a_form_unchanged_works_and_changes_nothing(seeded, editor_client):
@@ -69,8 +69,7 @@ def test_the_change_form_shows_the_phone_as_people_write_it(seeded, editor_clien
 
 def test_changelist_shows_phone_and_email_in_one_cell_and_the_translations(seeded, editor_client):
     html = editor_client.get("/admin/contacts/contactperson/").content.decode()
-    columns = re.findall(r'<th scope="col" class="[^"]*column-([^" ]+)', html)
-    assert columns == [
+    assert changelist_columns(html) == [
         "name",
         "job_title",
         "phone_and_email",
