@@ -36,7 +36,7 @@ class AgreementSearchForm(PageForm):
 
     def narrows(self):
         """Whether the search or a filter leaves out some agreements."""
-        return any(self.cleaned_data.get(name) for name in ("q", "funder", "region", "activity"))
+        return any(value for name, value in self.cleaned_data.items() if name != "page")
 
     def filter(self, queryset):
         data = self.cleaned_data
