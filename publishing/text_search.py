@@ -22,8 +22,8 @@ words match whatever their ending ("aftaler" finds "aftale", "centres" finds "ce
   by a subquery of the search's own query (their keys never travel to Python and back). Of those
   rows, the ones whose own text holds no word of the query (the index says which do) are matched and
   ranked by their related rows alone, which gives the same answer without parsing their own text.
-- **Elsewhere** (SQLite in development and tests) the database only narrows the rows (``LIKE`` on the
-  words' stems), and Python stems the words with rules of the same kind (``stem``) and ranks them
+- **Elsewhere** (SQLite in development and tests) the database only narrows the rows (``LIKE`` on what
+  every word of each stem starts with), and Python stems the words with rules of the same kind (``stem``) and ranks them
   with the same weights. The best matches are the same; the order of weaker ones may differ. On
   SQLite the narrowing also keeps only rows where a word starts with the stem (a Python function
   that SQLite calls on the rows ``LIKE`` let through, after the related rows, so that rows found
@@ -152,13 +152,18 @@ def _english_stem(word):
     """A few of Porter's rules for English endings: enough that plurals and -ing forms meet their word."""
     r1 = _region1(word, _ENGLISH_VOWELS)
     for suffix, replacement in _ENGLISH_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= r1:
-            if suffix == "s" and word[-2:-1] in ("s", "u", "i"):
+        if not word.endswith(suffix):
+            continue
+        if suffix == "s":
+            # Porter's plural rule, which no region limits: "stays" -> "stay", but "gas" keeps its s.
+            if word[-2:-1] in ("s", "u", "i") or not any(letter in _ENGLISH_VOWELS for letter in word[:-2]):
                 continue  # "business", "campus", "analysis"
-            if suffix == "e" and len(word) < 5:
-                continue  # "Sune", "state": a short word keeps its e
-            word = word[: -len(suffix)] + replacement
-            break
+        elif len(word) - len(suffix) < r1:
+            continue
+        elif suffix == "e" and len(word) < 5:
+            continue  # "Sune", "state": a short word keeps its e
+        word = word[: -len(suffix)] + replacement
+        break
     # "researcher" meets "research", but "partner" stays: the ending must lie in Porter's R2.
     r2 = r1 + _region1(word[r1:], _ENGLISH_VOWELS) if r1 < len(word) else len(word)
     if word.endswith("er") and len(word) - 2 >= max(r2, r1 + 2):
@@ -610,7 +615,10 @@ def _search_in_python(queryset, query, language, fields, related):
     sql, params = _sql(queryset.db, model, _containing, tuple(all_columns), related_paths, word_starts)
     conditions = []
     for word_stem in stems:
-        needle, start = _needle(word_stem), _start(word_stem, language)
+        # What the database looks for is the start every such word has, not the stem, which may not be in
+        # the text as it is ("internate" of "international").
+        start = _start(word_stem, language)
+        needle = _needle(start)
         conditions.append((sql, [_fill(param, needle, start) for param in params]))
     if word_starts:
         # Each field as visitors read it (the rank counts only that): half the text to read. The related

@@ -24,6 +24,7 @@ from ufm_intl.models import Initiative
         ("en", ["network", "networks", "networking"]),
         ("en", ["researcher", "researchers", "research"]),
         ("en", ["accessible", "accessibility"]),
+        ("en", ["stay", "stays"]),
     ],
 )
 def test_forms_of_a_word_share_their_stem(language, forms):

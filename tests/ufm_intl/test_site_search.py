@@ -5,6 +5,7 @@ SQLite; both must give the same best results.
 """
 
 import re
+from html import unescape
 
 import pytest
 from django.db import connection, transaction
@@ -135,6 +136,21 @@ def test_english_words_are_found_whatever_their_ending(seeded, client):
     found = results(search(client, "agreements with Japan"))
 
     assert found[0][1] == url_in("en", agreement_with("JP"))
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        # Stems whose ending the stemmer replaces ("internate", "ministri") are not in the text as they are.
+        ("international", "International Network Programme"),
+        ("International Network Programme", "International Network Programme"),
+        ("ministry", "Innovation Centre Denmark Munich"),
+        # A plural's s goes however short the word.
+        ("stay", "Partnership agreements for research stays"),
+    ],
+)
+def test_words_whose_stem_is_not_in_the_text_are_found(seeded, client, query, title):
+    assert title in [unescape(found) for _, _, found in results(search(client, query))]
 
 
 @pytest.mark.parametrize(("query", "language"), [("Tyskland", "en"), ("Tyskland", "da"), ("Germany", "en")])
