@@ -20,7 +20,9 @@ class AgreementSearchForm(PageForm):
         label=_("Country"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        help_text=_("In English or Danish, e.g. Germany, Tyskland, DE or a city such as Munich."),
+        help_text=_(
+            "In English or Danish, e.g. Germany, Tyskland, DE, a city such as Munich or a region such as Asia."
+        ),
         error_messages={"max_length": _("The search text can be at most %(limit_value)d characters long.")},
     )
     funder = SlugChoiceField(

@@ -1,4 +1,5 @@
 import datetime
+import functools
 import secrets
 
 from django.conf import settings
@@ -11,14 +12,14 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from publishing import text_search
 from publishing.addresses import item_url
-from publishing.country_search import countries_for_query, country_name
+from publishing.country_search import countries_for_query, country_name, normalise
 from publishing.models import EditorialModel, EditorialQuerySet, OrderedTerm
 from publishing.richtext import RichTextField
 
@@ -67,6 +68,20 @@ class Region(models.TextChoices):
     ASIA = "asia", _("Asia")
     EUROPE = "europe", _("Europe")
     OCEANIA = "oceania", _("Oceania")
+
+    @classmethod
+    def named(cls, text):
+        """The region ``text`` names in any site language ("Asia", "Afrika", "the Americas"), or None."""
+        return _region_names().get(normalise(text))
+
+
+@functools.cache
+def _region_names():
+    names = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.update((normalise(str(region.label)), region.value) for region in Region)
+    return names
 
 
 class AgreementStatus(models.TextChoices):
@@ -124,7 +139,11 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
         return self.filter(country__in=ranked_codes).alias(rank=rank).order_by("rank", *self.model._meta.ordering, "pk")
 
     def search(self, query):
-        """Agreements with the countries the query names (publishing/country_search.py), best match first."""
+        """Agreements with the countries the query names (publishing/country_search.py), best match first;
+        a region's name finds the agreements in that region (a continent is no misspelt country)."""
+        region = Region.named(query)
+        if region:
+            return self.in_region(region)
         aliases = CountryAlias.objects.values_list("country", "alias")
         return self.for_countries_ranked(countries_for_query(query, aliases))
 

@@ -149,6 +149,26 @@ def test_country_search(seeded, query, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The UN M49 regions the seed's agreements are in, named in either language.
+        ("Africa", {"ZA"}),
+        ("Afrika", {"ZA"}),
+        ("the Americas", {"US", "BR"}),
+        ("Amerika", {"US", "BR"}),
+        ("Europe", {"DE"}),
+        ("europa", {"DE"}),
+        ("Asia", {"CN", "JP", "KR", "IN", "IL", "TR"}),
+        ("Asien", {"CN", "JP", "KR", "IN", "IL", "TR"}),
+        ("Oceania", set()),
+    ],
+)
+def test_a_region_finds_the_agreements_in_it_not_a_look_alike_country(seeded, query, expected):
+    found = BilateralAgreement.objects.published().search(query).values_list("country", flat=True)
+    assert set(found) == expected
+
+
 def test_search_never_returns_drafts(seeded):
     BilateralAgreement.objects.filter(country="DE").update(is_published=False)
 
