@@ -10,12 +10,13 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from publishing.cache import cache_public_page, request_language
 from publishing.pagination import PageForm, PageNotAvailable, paginate
 
 PAGE_SIZE = 20
+ALLOWED_METHODS = ("GET", "HEAD")
 
 
 def with_language(view):
@@ -38,13 +39,31 @@ def with_language(view):
     return wrapper
 
 
+def read_only(view):
+    """GET and HEAD; any other method answers 405 with the JSON error and the methods that are allowed."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ALLOWED_METHODS:
+            response = error(_("The API only reads: send GET or HEAD requests."), status=405)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def api_view(view):
-    """A read-only (GET and HEAD) API view, cached for visitors like the pages, in the language asked for."""
-    return cache_public_page(with_language(require_safe(view)))
+    """A read-only (GET and HEAD) API view, cached for visitors like the pages, in the language asked for.
+
+    Exempt from the CSRF check: nothing here changes anything, and a client that sends another method
+    is told so in JSON rather than refused with the HTML page of a check meant for forms.
+    """
+    return csrf_exempt(cache_public_page(with_language(read_only(view))))
 
 
-def error(message):
-    return JsonResponse({"error": message}, status=400)
+def error(message, status=400):
+    return JsonResponse({"error": message}, status=status)
 
 
 def paginated_response(request, queryset, page_number, serialise):

@@ -1,5 +1,5 @@
 from django.core.exceptions import DisallowedHost
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from publishing.addresses import item_url, language_alternates, same_page_in
@@ -29,8 +29,13 @@ def site(request):
     slug differs by language, gives its own ``language_alternates`` (publishing/views.py), which win.
     """
     current_language = get_language()
+    match = getattr(request, "resolver_match", None)
 
     def same_page(code):
+        if match is None:
+            # No page answers at this address (an error page): the switch leads to the other front page.
+            with override(code):
+                return item_url("overview")
         url = same_page_in(request.path, code)
         if request.GET and code != current_language:
             url = f"{url}?{request.GET.urlencode()}"
@@ -38,7 +43,7 @@ def site(request):
 
     alternates = language_alternates(same_page)
 
-    section = _section(getattr(request, "resolver_match", None))
+    section = _section(match)
     navigation = []
     for name, url_name, label in NAVIGATION:
         url = item_url(url_name)

@@ -22,6 +22,7 @@ from contacts.downloads import CONTACTS
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
 from publishing.country_search import country_name
+from publishing.outages import API_PREFIX
 from publishing.pagination import query_without_page
 from publishing.views import latest_change
 from ufm_intl.forms import SiteSearchForm
@@ -262,6 +263,8 @@ def root(request):
 
 
 def page_not_found(request, exception=None):
+    if request.path_info.startswith(API_PREFIX):
+        return JsonResponse({"error": _("There is no such address in the API.")}, status=404)
     return render(request, "404.html", status=404)
 
 
@@ -277,5 +280,14 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
+    if request.path_info.startswith(API_PREFIX):
+        return JsonResponse({"error": _("Sorry, there is a problem with the service.")}, status=500)
     # Rendered without database access, so it works when the database is the problem.
     return render(request, "500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """403 when a form comes back without its security token (CSRF_FAILURE_VIEW): in the layout, saying
+    what to do, rather than Django's technical page. Most often the form's page was open too long, or
+    the browser blocks cookies."""
+    return render(request, "403_csrf.html", status=403)

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 
 def test_agreements_api_answers_in_the_documented_shape(seeded, client):
@@ -74,5 +75,22 @@ def test_api_error_in_danish(seeded, client):
     assert client.get("/api/v1/agreements/?page=abc&lang=da").json() == {"error": "Sidetallet skal være et helt tal."}
 
 
-def test_api_refuses_writes(seeded, client):
-    assert client.post("/api/v1/agreements/").status_code == 405
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize(("language", "message"), [("en", "The API only reads"), ("da", "API'et kan kun læses")])
+def test_api_refuses_writes_in_json_whatever_the_csrf_check(seeded, method, language, message):
+    # A client of the API has no form and no security token: it is told what the API takes, not refused
+    # with the HTML page of the forms' check.
+    response = Client(enforce_csrf_checks=True).generic(method, f"/api/v1/agreements/?lang={language}")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"].startswith(message)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/nothing/", "/api/v2/agreements/", "/api/"])
+def test_an_unknown_api_address_answers_404_in_json(seeded, client, url):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert response.json() == {"error": "There is no such address in the API."}

@@ -153,6 +153,40 @@ def test_unknown_pages_get_the_404_page_in_the_layout_and_language(seeded, clien
     assert text in html and 'class="skip-link"' in html and "site-footer" in html
 
 
+@pytest.mark.parametrize(
+    ("url", "other_language", "front_page"),
+    [("/en/nowhere/", "da", "/da/"), ("/da/findes-ikke/", "en", "/en/"), ("/en/countries/%00/", "da", "/da/")],
+)
+def test_an_error_page_names_no_address_of_its_own(seeded, client, url, other_language, front_page):
+    """No canonical address, hreflang or sharing card for an address that failed; the language switch leads
+    to the other language's front page, not back to the same failing address."""
+    response = client.get(url)
+    assert response.status_code in (400, 404)
+    html = response.content.decode()
+    assert 'rel="canonical"' not in html and "hreflang=" not in html.split("<body>")[0]
+    assert 'property="og:' not in html
+    assert "\x00" not in html
+    assert re.search(rf'<a href="{front_page}" hreflang="{other_language}"', html)
+
+
+@pytest.mark.parametrize(
+    ("url", "heading", "advice"),
+    [
+        ("/en/agreements/", "The form could not be sent", "Nothing was saved."),
+        ("/da/aftaler/", "Formularen kunne ikke sendes", "Intet blev gemt."),
+        ("/admin/login/", "The form could not be sent", "log in first"),
+    ],
+)
+def test_a_form_sent_without_its_security_token_is_answered_in_the_layout(seeded, url, heading, advice):
+    response = Client(enforce_csrf_checks=True).post(url, {"username": "anna", "password": "secret"})
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html and advice in html
+    assert 'class="skip-link"' in html and "site-footer" in html
+    assert "CSRF" not in html
+
+
 def test_drafts_are_hidden_from_every_public_surface(seeded, client):
     unpublish(InnovationCentre.objects.get(slug="munich"))
     unpublish(BilateralAgreement.objects.get(slug="japan"))
