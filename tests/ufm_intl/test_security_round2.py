@@ -20,6 +20,7 @@ import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.contrib.admin import site
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.management import CommandError, call_command
 from django.db import OperationalError
@@ -666,6 +667,24 @@ def test_restore_with_replace_replaces_everything_and_merges_nothing(seeded, tmp
     assert not InnovationCentre.objects.filter(slug="only-here").exists()
     assert not User.objects.filter(username="newcomer").exists()
     assert InnovationCentre.objects.count() == 7
+
+
+def test_a_replace_keeps_the_content_type_ids_the_running_servers_know(seeded, tmp_path, visitor):
+    backup = tmp_path / "backup.json"
+    call_command("backup_portal", str(backup), stdout=io.StringIO())
+    # A running server has read the ids (ContentType.objects keeps them) and does not read them again.
+    ContentType.objects.get_for_model(BilateralAgreement)
+    before = set(ContentType.objects.values_list("pk", "app_label", "model"))
+
+    call_command("restore_portal", str(backup), "--replace", stdout=io.StringIO())
+
+    assert set(ContentType.objects.values_list("pk", "app_label", "model")) == before
+    # A rename after the restore records a redirect that leads to the agreement.
+    agreement = BilateralAgreement.objects.get(slug_en="japan")
+    agreement.slug_en = "nippon"
+    agreement.save()
+    response = visitor.get("/en/agreements/japan/")
+    assert response.status_code == 301 and response["Location"] == "/en/agreements/nippon/"
 
 
 def test_a_replace_that_fails_leaves_the_database_as_it_was(seeded, tmp_path):
