@@ -192,15 +192,21 @@ def publish_selected(modeladmin, request, queryset):
 
 @admin.action(description=_("Unpublish the selected items"), permissions=["publish"])
 def unpublish_selected(modeladmin, request, queryset):
-    count = 0
+    count, refused = 0, []
     for obj in queryset.filter(is_published=True):
-        review.unpublish(obj, user=request.user)
+        try:
+            review.unpublish(obj, user=request.user)
+        except ValidationError as error:
+            refused.append(format_html("{}: {}", obj, " ".join(dict.fromkeys(error.messages))))
+            continue
         count += 1
     modeladmin.message_user(
         request,
         ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
         messages.SUCCESS,
     )
+    for problem in refused:
+        modeladmin.message_user(request, format_html("{} {}", gettext("Not unpublished:"), problem), messages.ERROR)
 
 
 PUBLISHER_ACTIONS = ("publish_selected", "unpublish_selected")

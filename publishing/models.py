@@ -80,6 +80,10 @@ class EditorialQuerySet(models.QuerySet):
 
 
 SCHEDULE_ORDER_MESSAGE = _("“Unpublish at” must be after “Publish from”.")
+ALWAYS_PUBLIC_MESSAGE = _(
+    "This page is part of the site: the menu or the footer links to it, so it stays published, with no "
+    "“publish from” ahead and no “unpublish at”. Change its text instead."
+)
 
 
 class EditorialModel(models.Model):
@@ -115,6 +119,10 @@ class EditorialModel(models.Model):
 
     objects = EditorialQuerySet.as_manager()
 
+    # True for content the site's own structure links to (the front page, the accessibility statement):
+    # it may not be unpublished, nor scheduled to appear or disappear, on any path.
+    always_public = False
+
     class Meta:
         abstract = True
         # Content models extend this Meta (``class Meta(EditorialModel.Meta)``) and list these first.
@@ -145,6 +153,20 @@ class EditorialModel(models.Model):
         super().clean()
         if self.publish_from and self.unpublish_at and self.unpublish_at <= self.publish_from:
             raise ValidationError({"unpublish_at": SCHEDULE_ORDER_MESSAGE})
+        self.check_stays_public()
+
+    def check_stays_public(self):
+        """For ``always_public`` content: ValidationError naming each field that would take it off the site."""
+        if not self.always_public:
+            return
+        hidden = {
+            "is_published": not self.is_published,
+            "publish_from": self.publish_from is not None and self.publish_from > timezone.now(),
+            "unpublish_at": self.unpublish_at is not None,
+        }
+        errors = {name: ALWAYS_PUBLIC_MESSAGE for name, hides in hidden.items() if hides}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def public_since(self):

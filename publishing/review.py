@@ -110,8 +110,12 @@ def publish(item, *, user):
 
 
 def unpublish(item, *, user):
-    """Take ``item`` off the site as ``user`` (a publisher), saved with the reason "Unpublished"."""
+    """Take ``item`` off the site as ``user`` (a publisher), saved with the reason "Unpublished".
+
+    Raises ValidationError for content that must stay public (``always_public``); nothing is saved then.
+    """
     item.is_published = False
+    item.check_stays_public()
     item._change_reason = UNPUBLISHED
     item.save()
 

@@ -23,6 +23,9 @@ class Page(EditorialModel):
         ACCESSIBILITY = "accessibility", _("Accessibility statement")
         DATA = "data", _("Open data")
 
+    # Each is a page of the site that the menu or the footer links to.
+    always_public = True
+
     class ComplianceStatus(models.TextChoices):
         FULLY = "fully", _("Fully compliant")
         PARTIALLY = "partially", _("Partially compliant")

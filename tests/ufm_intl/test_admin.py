@@ -1,6 +1,8 @@
 """The admin for the site's own pages and the ministry's initiatives."""
 
-from tests.admin_helpers import assert_saving_unchanged_changes_nothing
+import pytest
+
+from tests.admin_helpers import assert_saving_unchanged_changes_nothing, form_data
 from ufm_intl.models import Page
 
 
@@ -16,3 +18,46 @@ def test_pages_have_a_fixed_place_and_cannot_be_deleted(seeded, admin_client):
 
     assert response.status_code == 403
     assert Page.objects.filter(pk=page.pk).exists()
+
+
+def page_form(client, page, **changes):
+    url = f"/admin/ufm_intl/page/{page.pk}/change/"
+    data = form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"is_published": ""},
+        {"unpublish_at_0": "2030-01-01", "unpublish_at_1": "12:00"},
+        {"publish_from_0": "2030-01-01", "publish_from_1": "12:00"},
+    ],
+)
+@pytest.mark.parametrize("key", [Page.Key.OVERVIEW, Page.Key.ACCESSIBILITY])
+def test_a_page_of_the_site_cannot_be_taken_off_it(seeded, publisher_client, visitor, key, changes):
+    page = Page.objects.get(key=key)
+
+    response = page_form(publisher_client, page, **changes)
+
+    assert response.status_code == 200
+    assert "the menu or the footer links to it, so it stays published" in response.content.decode()
+    page.refresh_from_db()
+    assert page.is_published and page.publish_from is None and page.unpublish_at is None
+    assert visitor.get(page.get_absolute_url()).status_code == 200
+
+
+def test_the_unpublish_action_leaves_the_pages_of_the_site_published_and_says_why(seeded, publisher_client):
+    pages = Page.objects.filter(key__in=[Page.Key.OVERVIEW, Page.Key.PROGRAMMES])
+    publisher_client.cookies["django_language"] = "da"
+
+    response = publisher_client.post(
+        "/admin/ufm_intl/page/",
+        {"action": "unpublish_selected", "_selected_action": [page.pk for page in pages]},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert "Ikke afpubliceret:" in html and "menuen eller sidefoden linker til den" in html
+    assert all(page.is_published for page in Page.objects.all())
