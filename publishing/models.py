@@ -277,12 +277,18 @@ class Redirect(models.Model):
     def clean(self):
         super().clean()
         errors = {
-            name: _("Write the address as a path starting with “/”, e.g. /en/agreements/.")
+            name: _("Write the address as a path on this site, starting with one “/”, e.g. /en/agreements/.")
             for name in ("old_path", "new_path")
-            if getattr(self, name) and not getattr(self, name).startswith("/")
+            if getattr(self, name) and not is_site_path(getattr(self, name))
         }
         if errors:
             raise ValidationError(errors)
+
+
+def is_site_path(address):
+    """Whether ``address`` is a path on this site: "/en/x/", not "//example.com/x" (which browsers read as
+    another site) nor "en/x/"."""
+    return address.startswith("/") and not address.startswith(("//", "/\\"))
 
 
 class ChangeNoteQuerySet(models.QuerySet):

@@ -17,6 +17,7 @@ draft, or outside its publishing window) stays a 404.
 
 import copy
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
@@ -28,7 +29,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from publishing.models import Redirect
+from publishing.models import Redirect, is_site_path
 from publishing.registry import redirects_on_rename
 
 # How many manual redirects are followed to find where a chain ends; more is a loop.
@@ -173,6 +174,8 @@ def redirect_for(path, user=None):
             target = address_in(item, language)
             break
         target = redirect.new_path
+        if not is_site_path(target):
+            return None  # Saved before such addresses were refused: never send visitors to another site.
         if _path(target) in seen:
             return None  # A loop of manual redirects.
         seen.add(_path(target))
@@ -204,9 +207,47 @@ class RedirectFallbackMiddleware:
 pre_save.connect(record_rename, dispatch_uid="publishing-record-rename")
 
 
+def _leads_back(old_path, new_path, redirect_pk):
+    """Whether following the manual redirects from ``new_path`` comes back to ``old_path`` (or to any address
+    on the way): the redirect ``redirect_pk`` would then make a loop."""
+    seen = {old_path}
+    path = _path(new_path)
+    for _hop in range(MAX_HOPS + 1):
+        if path in seen:
+            return True
+        seen.add(path)
+        following = Redirect.objects.exclude(pk=redirect_pk).filter(old_path=path, is_automatic=False).first()
+        if following is None:
+            return False
+        path = _path(following.new_path)
+    return True
+
+
+class RedirectForm(forms.ModelForm):
+    """An editor's redirect must lead somewhere: not to its own address, nor round a loop of redirects."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        old_path, new_path = cleaned_data.get("old_path"), cleaned_data.get("new_path")
+        if self.instance.is_automatic or not old_path or not new_path or self.has_error("new_path"):
+            return cleaned_data
+        if _path(new_path) == old_path:
+            self.add_error(
+                "new_path", _("The new address is the old one: visitors would be sent back where they were.")
+            )
+        elif _leads_back(old_path, new_path, self.instance.pk):
+            self.add_error(
+                "new_path",
+                _("Other redirects lead from the new address back here: visitors would be sent round in a circle."),
+            )
+        return cleaned_data
+
+
 @admin.register(Redirect)
 class RedirectAdmin(admin.ModelAdmin):
     """Editors add redirects from old addresses by hand and see the ones recorded on renames."""
+
+    form = RedirectForm
 
     list_display = ("old_path", "destination", "is_automatic", "updated_at")
     list_filter = ("is_automatic", "content_type")

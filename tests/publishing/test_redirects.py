@@ -80,8 +80,50 @@ def test_a_redirect_needs_paths(seeded, admin_client):
     data = form_data(admin_client.get("/admin/publishing/redirect/add/"))
     response = admin_client.post("/admin/publishing/redirect/add/", data | {"old_path": "en/old/", "new_path": ""})
     assert response.status_code == 200
-    assert "starting with “/”" in response.content.decode()
+    assert "starting with one “/”" in response.content.decode()
     assert not Redirect.objects.exists()
+
+
+def add_redirect(client, old_path, new_path):
+    data = form_data(client.get("/admin/publishing/redirect/add/"))
+    return client.post("/admin/publishing/redirect/add/", data | {"old_path": old_path, "new_path": new_path})
+
+
+@pytest.mark.parametrize(
+    ("new_path", "message"),
+    [
+        ("//example.com/x", "a path on this site, starting with one “/”"),
+        ("/\\example.com/x", "a path on this site, starting with one “/”"),
+        ("/en/old/page/", "The new address is the old one"),
+        ("/en/old/page/#top", "The new address is the old one"),
+    ],
+)
+def test_a_redirect_must_lead_somewhere_on_this_site(seeded, editor_client, new_path, message):
+    response = add_redirect(editor_client, "/en/old/page/", new_path)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Redirect.objects.exists()
+
+
+def test_a_redirect_that_would_make_a_loop_is_refused(seeded, editor_client, visitor):
+    assert add_redirect(editor_client, "/en/loop-a/", "/en/loop-b/").status_code == 302
+    assert add_redirect(editor_client, "/en/loop-b/", "/en/loop-c/").status_code == 302
+
+    response = add_redirect(editor_client, "/en/loop-c/", "/en/loop-a/")
+
+    assert response.status_code == 200
+    assert "visitors would be sent round in a circle" in response.content.decode()
+    assert not Redirect.objects.filter(old_path="/en/loop-c/").exists()
+    # Changing the end of the chain to a real page is fine.
+    assert add_redirect(editor_client, "/en/loop-c/", "/en/agreements/").status_code == 302
+    assert visitor.get("/en/loop-a/")["Location"] == "/en/agreements/"
+
+
+def test_a_redirect_to_another_site_saved_earlier_is_never_followed(seeded, visitor):
+    Redirect.objects.create(old_path="/en/old/page/", new_path="//example.com/x")
+
+    assert visitor.get("/en/old/page/").status_code == 404
 
 
 def test_the_admin_lists_the_automatic_redirects(seeded, admin_client):
