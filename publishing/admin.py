@@ -555,7 +555,9 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return super().changelist_view(request, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring saves the object and then its relations: one transaction, one history row.
+        # Restoring saves the object and then its relations: one transaction, one history row, which
+        # says it was a restore (save_model).
+        request.restoring_version = True
         with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
             return super().history_form_view(request, object_id, version_id, extra_context)
 
@@ -746,6 +748,9 @@ class EditorialAdmin(ChangeNoteAdminMixin, ContentAdmin):
             submitting = "_submit_for_review" in request.POST and not obj.is_published
             if submitting:
                 obj._change_reason = review.SUBMITTED
+        if getattr(request, "restoring_version", False):
+            # What changed, publication included, is in the row's differences; why is the restore.
+            obj._change_reason = review.RESTORED
         super().save_model(request, obj, form, change)
         if publishing:
             review.published(obj, user=request.user)

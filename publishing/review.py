@@ -33,7 +33,8 @@ PUBLISHING_FIELDS = ("is_published", "publish_from", "unpublish_at")
 SUBMITTED = gettext_noop("Submitted for review")
 PUBLISHED = gettext_noop("Published")
 UNPUBLISHED = gettext_noop("Unpublished")
-CHANGE_REASONS = (SUBMITTED, PUBLISHED, UNPUBLISHED)
+RESTORED = gettext_noop("Restored an earlier version")
+CHANGE_REASONS = (SUBMITTED, PUBLISHED, UNPUBLISHED, RESTORED)
 
 LISTED_AT_MOST = 50
 

@@ -117,6 +117,11 @@ def test_editor_restores_an_earlier_version(seeded, editor_client, visitor):
     assert centre.summary_en == original
     assert original in visitor.get("/en/centres/munich/").content.decode()
     assert set(centre.focus_areas.values_list("slug", flat=True)) == {"green-technologies", "health-and-biotechnology"}
+    # The history says it was a restore, in the editor's language.
+    assert centre.history.first().history_change_reason == "Restored an earlier version"
+    editor_client.cookies["django_language"] = "da"
+    history = editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/history/").content.decode()
+    assert "Tidligere version gendannet" in history
 
 
 def test_stored_markup_is_sanitised(seeded, editor_client, visitor):
