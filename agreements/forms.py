@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Activity, FundingPartner, Region
@@ -35,6 +36,19 @@ class AgreementSearchForm(PageForm):
         error_messages={"invalid_choice": _("There is no such region: “%(value)s”.")},
     )
     activity = SlugChoiceField(Activity.objects.all(), label=_("Activity"), empty_label=_("All activities"))
+
+    def offer_only_choices_in_use(self, agreements):
+        """Offer in the filters only the funding partners, regions and activities some of ``agreements``
+        have, so that no option leads to an empty list, and the one chosen. Every option is still
+        accepted: a link may name one that no agreement has any longer."""
+        for name, model in (("funder", FundingPartner), ("activity", Activity)):
+            field = self.fields[name]
+            chosen = self.data.get(name) or ""
+            in_use = model.objects.filter(Q(agreements__in=agreements) | Q(slug=chosen)).distinct()
+            field.widget.choices = [("", field.empty_label), *((item.slug, str(item)) for item in in_use)]
+        field = self.fields["region"]
+        regions = {*agreements.order_by().values_list("region", flat=True).distinct(), self.data.get("region")}
+        field.widget.choices = [(value, label) for value, label in field.choices if not value or value in regions]
 
     def narrows(self):
         """Whether the search or a filter leaves out some agreements."""
