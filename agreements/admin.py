@@ -69,6 +69,28 @@ class AgreementDocumentInline(TranslationTabularInline):
         return filesizeformat(obj.size) if obj.pk else "—"
 
 
+@admin.register(AgreementDocument)
+class AgreementDocumentAdmin(ContentAdmin):
+    """A document's own history, where an earlier version, or a deleted document, is restored with its file.
+
+    Documents are added, changed and deleted in their agreement's form; its history page lists their
+    changes and links here. Not in the admin's menu.
+    """
+
+    list_display = ("title", "agreement", "language", "updated_at")
+    list_select_related = ("agreement",)
+    list_filter = ("language",)
+    search_fields = ("title_en", "title_da")
+    fields = ("agreement", "title", "language", "file", "position")
+    readonly_fields = ("agreement",)
+
+    def get_model_perms(self, request):
+        return {}
+
+    def has_add_permission(self, request):
+        return False
+
+
 @admin.register(BilateralAgreement)
 class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
     # Eight columns that fit a laptop screen next to the filters: the region goes under the country, the
@@ -109,6 +131,12 @@ class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("funding_partners")
+
+    related_history_title = _("Changes of its documents")
+
+    def related_history(self, request, object_id):
+        """The changes of the agreement's documents, deleted ones included, for its history page."""
+        return AgreementDocument.history.filter(agreement_id=object_id)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs["widget"] = CheckboxSelectMultiple

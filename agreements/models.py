@@ -4,12 +4,9 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Case, F, Max, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -399,11 +396,6 @@ def validate_pdf(file):
         )
 
 
-def delete_file_on_commit(name):
-    """Delete a stored file once the transaction that stopped using it is committed (never on rollback)."""
-    transaction.on_commit(lambda: default_storage.delete(name))
-
-
 class AgreementDocumentQuerySet(models.QuerySet):
     def of_agreements(self, agreements):
         """The documents of the given agreements (a QuerySet of ``BilateralAgreement``)."""
@@ -448,18 +440,12 @@ class AgreementDocument(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # A replaced file stays stored, as a deleted document's does: the history names it, and restoring
+        # that version brings it back. Visitors only ever get the files of current documents.
         previous = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first() if self.pk else None
         if self.file and (self.file.name != previous or not self.size):
             self.size = self.file.size
         super().save(*args, **kwargs)
-        if previous and previous != self.file.name:
-            delete_file_on_commit(previous)  # replaced by a new upload
 
     def get_absolute_url(self):
         return reverse("agreements:document", kwargs={"slug": self.agreement.slug, "pk": self.pk})
-
-
-@receiver(post_delete, sender=AgreementDocument)
-def delete_document_file(sender, instance, **kwargs):
-    if instance.file:
-        delete_file_on_commit(instance.file.name)

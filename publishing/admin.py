@@ -490,6 +490,10 @@ def cell_with_note(value, *notes):
     )
 
 
+# How many changes of an object's parts its history page lists.
+RELATED_ROWS = 100
+
+
 class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Admin for translated content: English and Danish next to each other, with history and restore.
 
@@ -554,12 +558,42 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 return super().changelist_view(request, extra_context)
         return super().changelist_view(request, extra_context)
 
+    def save_model(self, request, obj, form, change):
+        if getattr(request, "restoring_version", False):
+            # What changed, publication included, is in the row's differences; why is the restore.
+            obj._change_reason = review.RESTORED
+        super().save_model(request, obj, form, change)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Restoring saves the object and then its relations: one transaction, one history row, which
         # says it was a restore (save_model).
         request.restoring_version = True
         with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
             return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        rows = self.related_history(request, object_id)
+        if rows is not None:
+            rows = list(rows.select_related("history_user").order_by("-history_date", "-history_id")[:RELATED_ROWS])
+            for row in rows:
+                row.author = history.author_of(row)
+                opts = row.instance_type._meta
+                row.history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[row.id])
+            extra_context = {
+                "related_history": rows,
+                "related_history_title": self.related_history_title,
+                **(extra_context or {}),
+            }
+        return super().history_view(request, object_id, extra_context)
+
+    # The parts of an object edited in its form that keep a history of their own (an agreement's
+    # documents): their changes are listed on its history page, each with a link to its own history,
+    # where an earlier version, or a deleted part, is restored.
+    related_history_title = None
+
+    def related_history(self, request, object_id):
+        """The parts' history rows (a QuerySet of a history model), or None."""
+        return None
 
     def history_view_title(self, request, obj):
         return _("Change history: %s") % obj
@@ -748,9 +782,6 @@ class EditorialAdmin(ChangeNoteAdminMixin, ContentAdmin):
             submitting = "_submit_for_review" in request.POST and not obj.is_published
             if submitting:
                 obj._change_reason = review.SUBMITTED
-        if getattr(request, "restoring_version", False):
-            # What changed, publication included, is in the row's differences; why is the restore.
-            obj._change_reason = review.RESTORED
         super().save_model(request, obj, form, change)
         if publishing:
             review.published(obj, user=request.user)

@@ -12,6 +12,7 @@ import tarfile
 from pathlib import PurePosixPath
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management.base import CommandError
@@ -23,11 +24,16 @@ def archive_path(backup_path):
 
 
 def _file_fields():
+    # History models too, which keep a file's name as text: a replaced or deleted document's file is kept
+    # for its history, so that restoring that version brings the file back, after a restore as well.
     for model in apps.get_models():
-        if hasattr(model, "instance_type"):
-            continue  # a history model: its rows may name files deleted or replaced since
+        source = getattr(model, "instance_type", model)
         for field in model._meta.concrete_fields:
-            if isinstance(field, models.FileField):
+            try:
+                original = source._meta.get_field(field.name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(original, models.FileField):
                 yield model, field
 
 

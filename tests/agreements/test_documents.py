@@ -148,22 +148,42 @@ def test_a_document_is_only_found_under_its_own_agreement(seeded, client):
     assert client.get(f"/en/agreements/germany/documents/{document.pk + 1}/").status_code == 404
 
 
-def test_deleting_a_document_in_the_admin_deletes_its_file(seeded, admin_client, django_capture_on_commit_callbacks):
+def delete_documents_in_form(client, agreement):
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    data = form_data(client.get(url)) | {"documents-0-DELETE": "on"}
+    return client.post(url, data)
+
+
+def test_a_deleted_document_is_in_its_agreements_history_and_is_restored_with_its_file(
+    seeded, admin_client, visitor, django_capture_on_commit_callbacks
+):
     germany = BilateralAgreement.objects.get(slug="germany")
-    document = make_document(germany)
-    name = document.file.name
-    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
-    data = form_data(admin_client.get(url)) | {"documents-0-DELETE": "on"}
-
+    document = make_document(germany, content=MINIMAL_PDF + b"% the signed text")
+    name, pk = document.file.name, document.pk
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(url, data)
-
-    assert response.status_code == 302
+        assert delete_documents_in_form(admin_client, germany).status_code == 302
     assert not germany.documents.exists()
-    assert not default_storage.exists(name)
+    assert default_storage.exists(name)  # the history names it
+
+    # The agreement's history lists the deletion, with a link to the document's own history.
+    html = admin_client.get(f"/admin/agreements/bilateralagreement/{germany.pk}/history/").content.decode()
+    assert "Changes of its documents" in html and "Deleted" in html
+    assert f'<a href="/admin/agreements/agreementdocument/{pk}/history/">The agreement (signed text)</a>' in html
+
+    # There the version before the deletion is restored, file and all.
+    version = AgreementDocument.history.filter(id=pk, history_type="+").get()
+    revert_url = f"/admin/agreements/agreementdocument/{pk}/history/{version.history_id}/"
+    assert admin_client.post(revert_url, form_data(admin_client.get(revert_url))).status_code == 302
+
+    restored = germany.documents.get()
+    assert restored.file.name == name and restored.title_da == "Aftalen (underskrevet tekst)"
+    assert AgreementDocument.history.filter(id=pk).first().history_change_reason == "Restored an earlier version"
+    response = visitor.get(restored.get_absolute_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == MINIMAL_PDF + b"% the signed text"
 
 
-def test_replacing_a_documents_file_deletes_the_old_file(seeded, django_capture_on_commit_callbacks):
+def test_replacing_a_documents_file_keeps_the_old_one_for_the_history(seeded, django_capture_on_commit_callbacks):
     document = make_document(BilateralAgreement.objects.get(slug="germany"))
     old_name = document.file.name
 
@@ -172,7 +192,12 @@ def test_replacing_a_documents_file_deletes_the_old_file(seeded, django_capture_
 
     assert document.size == len(MINIMAL_PDF) + 5
     assert default_storage.exists(document.file.name)
-    assert not default_storage.exists(old_name)
+    assert default_storage.exists(old_name)
+    assert AgreementDocument.history.filter(id=document.pk, file=old_name).exists()
+
+
+def test_documents_are_not_in_the_admins_menu(seeded, admin_client):
+    assert "/admin/agreements/agreementdocument/" not in admin_client.get("/admin/").content.decode()
 
 
 def test_a_document_link_of_a_renamed_agreement_still_works(seeded, visitor):

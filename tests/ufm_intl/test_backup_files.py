@@ -47,6 +47,24 @@ def test_backup_and_restore_bring_back_documents_and_their_files(transactional_d
     assert (media_in_tmp / name).read_bytes() == PDF
 
 
+def test_a_backup_carries_the_files_of_earlier_versions_for_their_restore(
+    transactional_db, seeded, tmp_path, media_in_tmp
+):
+    document = add_document(BilateralAgreement.objects.get(slug="germany"))
+    earlier = document.file.name
+    document.file.save("amended.pdf", ContentFile(PDF + b"% amended"))
+    backup = tmp_path / "backup.json"
+
+    call_command("backup_portal", str(backup))
+    call_command("flush", "--noinput")
+    for name in (earlier, document.file.name):
+        default_storage.delete(name)
+    call_command("restore_portal", str(backup))
+
+    assert AgreementDocument.history.filter(file=earlier).exists()
+    assert (media_in_tmp / earlier).read_bytes() == PDF
+
+
 def test_restore_refuses_a_backup_whose_files_archive_is_missing(transactional_db, seeded, tmp_path):
     add_document(BilateralAgreement.objects.get(slug="germany"))
     backup = tmp_path / "backup.json"

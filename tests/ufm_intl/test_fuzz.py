@@ -7,10 +7,12 @@ from urllib.parse import quote
 
 import pytest
 from django.contrib.admin import site
+from django.core.files.base import ContentFile
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from agreements.models import AgreementDocument, BilateralAgreement
 from tests.admin_helpers import form_data
 
 PUBLIC_PATHS = [
@@ -176,10 +178,15 @@ ADMIN_FORMS = settings(FUZZ, max_examples=30)
 
 
 @pytest.fixture
-def change_form(editor_browser, request):
+def change_form(editor_browser, request, tmp_path):
     """A content type's change form, as the editor's browser would post it unchanged."""
     model = request.param
     item = model._default_manager.first()
+    if item is None and model is AgreementDocument:
+        # The seed content has no documents: one, stored in a folder of the test's own.
+        request.getfixturevalue("settings").MEDIA_ROOT = tmp_path
+        item = AgreementDocument(agreement=BilateralAgreement.objects.first(), title_en="Text", language="en")
+        item.file.save("text.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     assert item is not None, model
     url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/{item.pk}/change/"
     response = editor_browser.get(url)

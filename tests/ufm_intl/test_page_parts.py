@@ -5,7 +5,7 @@ what another page showed."""
 import datetime
 import re
 
-from agreements.models import AgreementStatus, FundingPartner
+from agreements.models import Activity, AgreementStatus, BilateralAgreement, FundingPartner
 from centres.models import FocusArea
 from contacts.models import ContactPerson
 from tests.factories import make_agreement, make_centre
@@ -77,6 +77,8 @@ def test_agreement_cards_are_in_danish_on_the_danish_page(seeded, client):
 
 
 def test_the_filters_mark_the_chosen_options(seeded, client):
+    # The activity filter is shown once some agreement has an activity.
+    BilateralAgreement.objects.get(country="JP").activities.add(Activity.objects.get(slug="workshops"))
     html = client.get("/en/agreements/", {"region": "asia", "funder": "innovation-fund-denmark"}).content.decode()
 
     assert '<select name="region" id="id_region">' in html
