@@ -114,13 +114,16 @@ class SiteSearchView(TemplateView):
         if form.is_valid():
             query = form.cleaned_data["q"]
             page = form.cleaned_data.get("page") or 1
-            if page > MAX_PAGES:
+            language = get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+            if page > MAX_PAGES and query and site_search(query, language, MAX_PAGES).has_next:
                 context["error"] = _(
                     "Only the first %(pages)s pages of results are shown. Add words to narrow the search."
                 ) % {"pages": MAX_PAGES}
                 status = 400
+            elif page > MAX_PAGES:
+                context["error"] = _("There is no page %(number)s of results for this search.") % {"number": page}
+                status = 400
             elif query:
-                language = get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
                 found = site_search(query, language, page)
                 if page > 1 and not found.results:
                     context["error"] = _("There is no page %(number)s of results for this search.") % {"number": page}

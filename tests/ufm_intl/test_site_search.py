@@ -222,7 +222,8 @@ def test_bad_input_answers_400_with_a_clear_message_in_the_layout(seeded, client
         ({"q": "Karin", "page": "abc"}, "The page number must be a whole number."),
         ({"q": "Karin", "page": "0"}, "The page number must be 1 or more."),
         ({"q": "Karin", "page": "2"}, "There is no page 2 of results for this search."),
-        ({"q": "Karin", "page": "11"}, "Only the first 10 pages of results are shown. Add words to narrow the search."),
+        # One result: page 11 is as far off as page 2.
+        ({"q": "Karin", "page": "11"}, "There is no page 11 of results for this search."),
     ],
 )
 def test_a_page_of_results_that_cannot_be_shown_answers_400_with_the_reason(seeded, client, params, message):
@@ -271,6 +272,17 @@ def test_results_come_twenty_to_a_page_without_overlap(
     assert 'rel="next"' not in html and 'rel="prev"' in html
     assert len(on_first) + len(on_second) == 25
     assert len(set(on_first) | set(on_second)) == 25
+
+
+def test_results_past_the_tenth_page_are_not_shown_and_the_page_says_so(seeded, client):
+    ContactPerson.objects.bulk_create(
+        ContactPerson(name=f"Testperson {number:03d}", slug=f"testperson-{number:03d}") for number in range(201)
+    )
+
+    response = client.get(search_url(), {"q": "Testperson", "page": "11"})
+
+    assert response.status_code == 400
+    assert "Only the first 10 pages of results are shown. Add words to narrow the search." in response.content.decode()
 
 
 def test_one_page_of_results_says_how_many_there_are(seeded, client):
