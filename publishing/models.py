@@ -1,5 +1,6 @@
 """What every piece of published content shares: drafts, review dates, ordered terms, the content version."""
 
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.db import models
 from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -276,19 +278,25 @@ class Redirect(models.Model):
 
     def clean(self):
         super().clean()
+        # The old address is only compared with what visitors ask for; the new one is where they are sent.
+        valid = {"old_path": lambda path: path.startswith("/"), "new_path": is_site_path}
         errors = {
             name: _("Write the address as a path on this site, starting with one “/”, e.g. /en/agreements/.")
-            for name in ("old_path", "new_path")
-            if getattr(self, name) and not is_site_path(getattr(self, name))
+            for name, is_valid in valid.items()
+            if getattr(self, name) and not is_valid(getattr(self, name))
         }
         if errors:
             raise ValidationError(errors)
 
 
 def is_site_path(address):
-    """Whether ``address`` is a path on this site: "/en/x/", not "//example.com/x" (which browsers read as
-    another site) nor "en/x/"."""
-    return address.startswith("/") and not address.startswith(("//", "/\\"))
+    """Whether ``address`` is a path on this site: "/en/x/", not "//example.com/x" or "/\\t/example.com/"
+    (which browsers read as another site), nor "en/x/"."""
+    return (
+        address.startswith("/")
+        and not any(character.isspace() or unicodedata.category(character) == "Cc" for character in address)
+        and url_has_allowed_host_and_scheme(address, allowed_hosts=None)
+    )
 
 
 class ChangeNoteQuerySet(models.QuerySet):

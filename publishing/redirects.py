@@ -16,6 +16,7 @@ draft, or outside its publishing window) stays a 404.
 """
 
 import copy
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
@@ -49,7 +50,8 @@ def address_in(item, language):
 
 
 def _path(address):
-    return address.split("#", 1)[0]
+    """The path of an address, without its query or fragment."""
+    return urlsplit(address).path
 
 
 def _slug_fields(model):
@@ -201,7 +203,9 @@ class RedirectFallbackMiddleware:
         if target is None:
             return response
         query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        if query:
+            target = f"{target}{'&' if '?' in target else '?'}{query}"
+        return HttpResponsePermanentRedirect(target)
 
 
 pre_save.connect(record_rename, dispatch_uid="publishing-record-rename")

@@ -94,8 +94,12 @@ def add_redirect(client, old_path, new_path):
     [
         ("//example.com/x", "a path on this site, starting with one “/”"),
         ("/\\example.com/x", "a path on this site, starting with one “/”"),
+        # Browsers drop tabs and line breaks from addresses: "/\t/example.com" is "//example.com".
+        ("/\t/example.com/x", "a path on this site, starting with one “/”"),
+        ("/\n/example.com/x", "a path on this site, starting with one “/”"),
         ("/en/old/page/", "The new address is the old one"),
         ("/en/old/page/#top", "The new address is the old one"),
+        ("/en/old/page/?from=ufm", "The new address is the old one"),
     ],
 )
 def test_a_redirect_must_lead_somewhere_on_this_site(seeded, editor_client, new_path, message):
@@ -120,10 +124,19 @@ def test_a_redirect_that_would_make_a_loop_is_refused(seeded, editor_client, vis
     assert visitor.get("/en/loop-a/")["Location"] == "/en/agreements/"
 
 
-def test_a_redirect_to_another_site_saved_earlier_is_never_followed(seeded, visitor):
-    Redirect.objects.create(old_path="/en/old/page/", new_path="//example.com/x")
+@pytest.mark.parametrize("new_path", ["//example.com/x", "/\t/example.com/x", "/en/old/page/?again=1"])
+def test_a_redirect_saved_earlier_to_another_site_or_to_itself_is_never_followed(seeded, visitor, new_path):
+    Redirect.objects.create(old_path="/en/old/page/", new_path=new_path)
 
     assert visitor.get("/en/old/page/").status_code == 404
+
+
+def test_a_redirect_with_a_query_keeps_it_and_adds_the_visitors(seeded, visitor):
+    Redirect.objects.create(old_path="/en/old/page/", new_path="/en/agreements/?region=asia")
+
+    response = visitor.get("/en/old/page/?from=ufm")
+
+    assert response.status_code == 301 and response["Location"] == "/en/agreements/?region=asia&from=ufm"
 
 
 def test_the_admin_lists_the_automatic_redirects(seeded, admin_client):
