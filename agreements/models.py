@@ -16,7 +16,7 @@ from django_countries.fields import CountryField
 
 from publishing import text_search
 from publishing.addresses import item_url
-from publishing.country_search import countries_for_query, country_name, normalise
+from publishing.country_search import countries_for_query, country_name, names_a_country, normalise
 from publishing.models import EditorialModel, EditorialQuerySet, OrderedTerm
 from publishing.richtext import RichTextField
 
@@ -137,11 +137,12 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
 
     def search(self, query):
         """Agreements with the countries the query names (publishing/country_search.py), best match first;
-        a region's name finds the agreements in that region (a continent is no misspelt country)."""
+        a region's name finds the agreements in that region, unless it is also a country's ("Amerika" is
+        the USA as well as the Americas): a continent is no misspelt country."""
+        aliases = list(CountryAlias.objects.values_list("country", "alias"))
         region = Region.named(query)
-        if region:
+        if region and not names_a_country(query, aliases):
             return self.in_region(region)
-        aliases = CountryAlias.objects.values_list("country", "alias")
         return self.for_countries_ranked(countries_for_query(query, aliases))
 
     def search_text(self, query, language):

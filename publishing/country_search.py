@@ -174,13 +174,22 @@ def _match_formal(query_key, aliases):
     return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code)))
 
 
+def _exact(query_key, entries):
+    return [
+        e for e in entries if e.key == query_key and (e.kind in _NAMES or (e.kind == "code" and len(query_key) <= 3))
+    ]
+
+
+def names_a_country(query, aliases=()):
+    """Whether the query is exactly a country's name, alias or code (the first stage)."""
+    return bool(_exact(normalise(query[:MAX_QUERY_LENGTH]), _entries(tuple(sorted(aliases)))))
+
+
 @functools.lru_cache(maxsize=2048)
 def _match(query_key, aliases):
     entries = _entries(aliases)
 
-    exact = [
-        e for e in entries if e.key == query_key and (e.kind in _NAMES or (e.kind == "code" and len(query_key) <= 3))
-    ]
+    exact = _exact(query_key, entries)
     if exact:
         return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code)))
 
