@@ -181,11 +181,12 @@ def publish_selected(modeladmin, request, queryset):
             refused.append(format_html("{}: {}", obj, " ".join(error.messages)))
             continue
         count += 1
-    modeladmin.message_user(
-        request,
-        ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
-        messages.SUCCESS,
-    )
+    if count or not refused:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
+            messages.SUCCESS,
+        )
     for problem in refused:
         modeladmin.message_user(request, format_html("{} {}", gettext("Not published:"), problem), messages.ERROR)
 
@@ -200,11 +201,12 @@ def unpublish_selected(modeladmin, request, queryset):
             refused.append(format_html("{}: {}", obj, " ".join(dict.fromkeys(error.messages))))
             continue
         count += 1
-    modeladmin.message_user(
-        request,
-        ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
-        messages.SUCCESS,
-    )
+    if count or not refused:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
+            messages.SUCCESS,
+        )
     for problem in refused:
         modeladmin.message_user(request, format_html("{} {}", gettext("Not unpublished:"), problem), messages.ERROR)
 

@@ -158,17 +158,18 @@ class EditorialModel(models.Model):
         self.check_stays_public()
 
     def check_stays_public(self):
-        """For ``always_public`` content: ValidationError naming each field that would take it off the site."""
+        """For ``always_public`` content: ValidationError if it would not be public from now on.
+
+        Not tied to a field: for an editor who may not publish, the publishing fields are not in the form.
+        """
         if not self.always_public:
             return
-        hidden = {
-            "is_published": not self.is_published,
-            "publish_from": self.publish_from is not None and self.publish_from > timezone.now(),
-            "unpublish_at": self.unpublish_at is not None,
-        }
-        errors = {name: ALWAYS_PUBLIC_MESSAGE for name, hides in hidden.items() if hides}
-        if errors:
-            raise ValidationError(errors)
+        if (
+            not self.is_published
+            or (self.publish_from is not None and self.publish_from > timezone.now())
+            or self.unpublish_at is not None
+        ):
+            raise ValidationError(ALWAYS_PUBLIC_MESSAGE)
 
     @property
     def public_since(self):

@@ -1,6 +1,11 @@
 """The admin for the site's own pages and the ministry's initiatives."""
 
+import importlib
+from datetime import timedelta
+
 import pytest
+from django.apps import apps
+from django.utils import timezone
 
 from tests.admin_helpers import assert_saving_unchanged_changes_nothing, form_data
 from ufm_intl.models import Page
@@ -61,3 +66,29 @@ def test_the_unpublish_action_leaves_the_pages_of_the_site_published_and_says_wh
     html = response.content.decode()
     assert "Ikke afpubliceret:" in html and "menuen eller sidefoden linker til den" in html
     assert all(page.is_published for page in Page.objects.all())
+
+
+def test_a_page_taken_off_the_site_before_is_published_again_by_the_migration(seeded, editor_client, visitor):
+    Page.objects.filter(key=Page.Key.DATA).update(is_published=False)
+    Page.objects.filter(key=Page.Key.PROGRAMMES).update(unpublish_at=timezone.now() + timedelta(days=1))
+    migration = importlib.import_module("ufm_intl.migrations.0015_the_sites_pages_stay_published")
+
+    migration.publish_the_sites_pages(apps, None)
+
+    for key in (Page.Key.DATA, Page.Key.PROGRAMMES):
+        page = Page.objects.get(key=key)
+        assert page.is_published and page.unpublish_at is None
+        assert page.history.first().history_change_reason == "Published again: a page of the site"
+        assert visitor.get(page.get_absolute_url()).status_code == 200
+        # An editor, for whom the publishing fields are read-only, saves its form as before.
+        assert page_form(editor_client, page).status_code == 302
+
+
+def test_an_editor_saving_a_page_that_is_off_the_site_gets_the_reason_not_an_error(seeded, editor_client):
+    page = Page.objects.get(key=Page.Key.DATA)
+    Page.objects.filter(pk=page.pk).update(is_published=False)
+
+    response = page_form(editor_client, page)
+
+    assert response.status_code == 200
+    assert "the menu or the footer links to it, so it stays published" in response.content.decode()
