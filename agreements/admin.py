@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.forms import CheckboxSelectMultiple
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
@@ -17,6 +18,7 @@ from agreements.models import (
 )
 from publishing.admin import (
     ContentAdmin,
+    ContentAdminForm,
     CountryFilter,
     CountryNameSearchMixin,
     CountrySelectWidget,
@@ -69,6 +71,20 @@ class AgreementDocumentInline(TranslationTabularInline):
         return filesizeformat(obj.size) if obj.pk else "—"
 
 
+class AgreementDocumentForm(ContentAdminForm):
+    """A document restored from its history: its agreement must exist, and its file be stored."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not BilateralAgreement.objects.filter(pk=self.instance.agreement_id).exists():
+            raise ValidationError(_("Its agreement has been deleted: restore the agreement first, then the document."))
+        file = cleaned_data.get("file")
+        if file and getattr(file, "_committed", False) and not file.storage.exists(file.name):
+            # Files replaced or deleted before documents kept a history of them were not kept.
+            self.add_error("file", _("The file of this version is no longer stored: choose it to upload it again."))
+        return cleaned_data
+
+
 @admin.register(AgreementDocument)
 class AgreementDocumentAdmin(ContentAdmin):
     """A document's own history, where an earlier version, or a deleted document, is restored with its file.
@@ -81,6 +97,7 @@ class AgreementDocumentAdmin(ContentAdmin):
     list_select_related = ("agreement",)
     list_filter = ("language",)
     search_fields = ("title_en", "title_da")
+    form = AgreementDocumentForm
     fields = ("agreement", "title", "language", "file", "position")
     readonly_fields = ("agreement",)
 

@@ -183,6 +183,38 @@ def test_a_deleted_document_is_in_its_agreements_history_and_is_restored_with_it
     assert b"".join(response.streaming_content) == MINIMAL_PDF + b"% the signed text"
 
 
+def revert_document(client, document_pk, history_type="+"):
+    version = AgreementDocument.history.filter(id=document_pk, history_type=history_type).first()
+    url = f"/admin/agreements/agreementdocument/{document_pk}/history/{version.history_id}/"
+    return client.post(url, form_data(client.get(url)))
+
+
+def test_a_version_whose_file_is_no_longer_stored_is_not_restored_and_the_form_says_why(seeded, admin_client):
+    document = make_document(BilateralAgreement.objects.get(slug="germany"))
+    earlier = document.file.name
+    document.file.save("amended.pdf", ContentFile(MINIMAL_PDF + b"% amended"))
+    default_storage.delete(earlier)  # as files replaced before the history kept them were
+
+    response = revert_document(admin_client, document.pk)
+
+    assert response.status_code == 200
+    assert "The file of this version is no longer stored" in response.content.decode()
+    document.refresh_from_db()
+    assert document.file.name != earlier
+
+
+def test_a_document_of_a_deleted_agreement_is_not_restored_before_its_agreement(seeded, admin_client):
+    agreement = make_agreement(country="FR", scope="research", slug="france")
+    document = make_document(agreement)
+    agreement.delete()
+
+    response = revert_document(admin_client, document.pk)
+
+    assert response.status_code == 200
+    assert "Its agreement has been deleted: restore the agreement first" in response.content.decode()
+    assert not AgreementDocument.objects.exists()
+
+
 def test_replacing_a_documents_file_keeps_the_old_one_for_the_history(seeded, django_capture_on_commit_callbacks):
     document = make_document(BilateralAgreement.objects.get(slug="germany"))
     old_name = document.file.name
