@@ -9,8 +9,9 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError, DataError, IntegrityError, NotSupportedError, ProgrammingError
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from publishing.views import render_error_page
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def service_unavailable(request):
         )
     else:
         # The template needs no database: it is what visitors see while the database is down.
-        response = render(request, "503.html", status=503)
+        response = render_error_page(request, "503.html", status=503)
     response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

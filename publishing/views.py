@@ -2,11 +2,20 @@
 
 from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.utils.translation import get_language
 
 from publishing.addresses import language_alternates
 from publishing.models import ChangeNote
 from publishing.redirects import address_in, languages
+
+
+def render_error_page(request, template, context=None, *, status):
+    """An error page (400, 403, 404, 500, 503) in the site's layout. The address that failed is no page in
+    any language: ``request.is_error_page`` tells the site's context processor so, and its language switch
+    leads to the other language's front page."""
+    request.is_error_page = True
+    return render(request, template, context, status=status)
 
 
 def latest_change(*dates_and_items):

@@ -32,8 +32,8 @@ def site(request):
     match = getattr(request, "resolver_match", None)
 
     def same_page(code):
-        if match is None:
-            # No page answers at this address (an error page): the switch leads to the other front page.
+        if match is None or getattr(request, "is_error_page", False):
+            # No page answers at this address (publishing.views.render_error_page): the front pages.
             with override(code):
                 return item_url("overview")
         url = same_page_in(request.path, code)

@@ -8,13 +8,13 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseServerError, JsonResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_permissions_policy import PermissionsPolicyMiddleware
 
 from publishing.outages import API_PREFIX
+from publishing.views import render_error_page
 from ufm_intl.login import two_factor_required
 
 logger = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ class RejectUnusableInputMiddleware:
         message = _("Null characters are not allowed.")
         if request.path_info.startswith(API_PREFIX):
             return JsonResponse({"error": message}, status=400)
-        return render(request, "400.html", {"error": message}, status=400)
+        return render_error_page(request, "400.html", {"error": message}, status=400)
 
     @staticmethod
     def use_visitors_language(request):

@@ -24,7 +24,7 @@ from publishing.cache import cache_public_page
 from publishing.country_search import country_name
 from publishing.outages import API_PREFIX
 from publishing.pagination import query_without_page
-from publishing.views import latest_change
+from publishing.views import latest_change, render_error_page
 from ufm_intl.forms import SiteSearchForm
 from ufm_intl.models import Initiative, Page
 from ufm_intl.search import MAX_PAGES, site_search
@@ -268,29 +268,29 @@ def root(request):
 def page_not_found(request, exception=None):
     if request.path_info.startswith(API_PREFIX):
         return JsonResponse({"error": _("There is no such address in the API.")}, status=404)
-    return render(request, "404.html", status=404)
+    return render_error_page(request, "404.html", status=404)
 
 
 def permission_denied(request, exception=None):
     """403: in the admin's own layout for editors (an action their group does not allow), else the site's."""
     if request.path_info.startswith("/admin/") and getattr(request, "user", None) and request.user.is_staff:
         return render(request, "admin/403.html", {"title": _("Not allowed")}, status=403)
-    return render(request, "403.html", status=403)
+    return render_error_page(request, "403.html", status=403)
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return render_error_page(request, "400.html", status=400)
 
 
 def server_error(request):
     if request.path_info.startswith(API_PREFIX):
         return JsonResponse({"error": _("Sorry, there is a problem with the service.")}, status=500)
     # Rendered without database access, so it works when the database is the problem.
-    return render(request, "500.html", status=500)
+    return render_error_page(request, "500.html", status=500)
 
 
 def csrf_failure(request, reason=""):
     """403 when a form comes back without its security token (CSRF_FAILURE_VIEW): in the layout, saying
     what to do, rather than Django's technical page. Most often the form's page was open too long, or
     the browser blocks cookies."""
-    return render(request, "403_csrf.html", status=403)
+    return render_error_page(request, "403_csrf.html", status=403)

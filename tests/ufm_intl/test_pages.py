@@ -155,7 +155,14 @@ def test_unknown_pages_get_the_404_page_in_the_layout_and_language(seeded, clien
 
 @pytest.mark.parametrize(
     ("url", "other_language", "front_page"),
-    [("/en/nowhere/", "da", "/da/"), ("/da/findes-ikke/", "en", "/en/"), ("/en/countries/%00/", "da", "/da/")],
+    [
+        ("/en/nowhere/", "da", "/da/"),
+        ("/da/findes-ikke/", "en", "/en/"),
+        # Addresses of pages that could exist, answered 404 by their view.
+        ("/en/agreements/nonexistent/", "da", "/da/"),
+        ("/da/aftaler/findes-ikke/", "en", "/en/"),
+        ("/en/countries/%00/", "da", "/da/"),
+    ],
 )
 def test_an_error_page_names_no_address_of_its_own(seeded, client, url, other_language, front_page):
     """No canonical address, hreflang or sharing card for an address that failed; the language switch leads
