@@ -1,9 +1,12 @@
 """Documents of an agreement: PDFs editors upload in the admin and visitors download from the agreement page."""
 
+import io
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 
 from agreements.models import AgreementDocument, BilateralAgreement
 from tests.admin_helpers import form_data
@@ -247,3 +250,23 @@ def test_a_document_link_of_a_renamed_agreement_still_works(seeded, visitor):
     agreement.is_published = False
     agreement.save()
     assert visitor.get(f"/en/agreements/turkey/documents/{document.pk}/").status_code == 404
+
+
+def test_an_administrator_removes_a_file_uploaded_by_mistake_for_good(
+    seeded, admin_client, django_capture_on_commit_callbacks
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    document = make_document(germany)
+    name = document.file.name
+    with pytest.raises(CommandError, match="A current document uses"):
+        call_command("purge_document_file", name, stdout=io.StringIO())
+    delete_documents_in_form(admin_client, germany)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_document_file", name, stdout=io.StringIO())
+
+    assert not default_storage.exists(name)
+    assert not AgreementDocument.history.filter(file=name).exists()
+    # Its versions can no longer be restored with it.
+    response = revert_document(admin_client, document.pk)
+    assert response.status_code == 200 and not AgreementDocument.objects.exists()
