@@ -1,8 +1,8 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Activity, FundingPartner, Region
+from agreements.models import Activity, BilateralAgreement, FundingPartner, Region
 from publishing.country_search import MAX_QUERY_LENGTH
 from publishing.pagination import PageForm
 
@@ -37,18 +37,24 @@ class AgreementSearchForm(PageForm):
     )
     activity = SlugChoiceField(Activity.objects.all(), label=_("Activity"), empty_label=_("All activities"))
 
-    def offer_only_choices_in_use(self, agreements):
-        """Offer in the filters only the funding partners, regions and activities some of ``agreements``
-        have, so that no option leads to an empty list, and the one chosen. Every option is still
-        accepted: a link may name one that no agreement has any longer."""
-        for name, model in (("funder", FundingPartner), ("activity", Activity)):
+    def offer_only_choices_in_use(self):
+        """Offer in the filters only the funding partners and activities that some agreement names, so
+        that an option leads to a list (a draft's may lead to an empty one), and the one chosen. Every
+        option is still accepted: a link may name one that no agreement has any longer. The regions are
+        the UN's five, always."""
+        for name, relation in (
+            ("funder", BilateralAgreement.funding_partners),
+            ("activity", BilateralAgreement.activities),
+        ):
             field = self.fields[name]
-            chosen = self.data.get(name) or ""
-            in_use = model.objects.filter(Q(agreements__in=agreements) | Q(slug=chosen)).distinct()
-            field.widget.choices = [("", field.empty_label), *((item.slug, str(item)) for item in in_use)]
-        field = self.fields["region"]
-        regions = {*agreements.order_by().values_list("region", flat=True).distinct(), self.data.get("region")}
-        field.widget.choices = [(value, label) for value, label in field.choices if not value or value in regions]
+            chosen = self.data.get(name)
+            # In the query that reads the options anyway; asking only the relation's table keeps it cheap.
+            named = relation.through.objects.filter(**{relation.field.m2m_reverse_field_name(): OuterRef("pk")})
+            options = field.queryset.annotate(in_use=Exists(named))
+            field.widget.choices = [
+                ("", field.empty_label),
+                *((option.slug, str(option)) for option in options if option.in_use or option.slug == chosen),
+            ]
 
     def narrows(self):
         """Whether the search or a filter leaves out some agreements."""

@@ -25,9 +25,9 @@ class AgreementListView(TemplateView):
         self.form = AgreementSearchForm(request.GET)
         context = {"form": self.form}
         status = 200
-        published = BilateralAgreement.objects.published()
-        self.form.offer_only_choices_in_use(published)
+        self.form.offer_only_choices_in_use()
         if self.form.is_valid():
+            published = BilateralAgreement.objects.published()
             queryset = self.form.filter(published.for_listing().by_title())
             try:
                 page = paginate(queryset, self.form.cleaned_data.get("page"), self.paginate_by)
