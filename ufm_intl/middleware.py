@@ -59,8 +59,10 @@ class LastResortMiddleware:
         return response
 
 
-# simple-history's restore form: /admin/<app>/<model>/<object id>/history/<history id>/
-_HISTORY_FORM = re.compile(r"^/admin/[^/]+/[^/]+/[^/]+/history/([^/]+)/$")
+# simple-history's history page and restore form: /admin/<app>/<model>/<object id>/history/[<history id>/]
+_HISTORY = re.compile(r"^/admin/[^/]+/[^/]+/([^/]+)/history/(?:([^/]+)/)?$")
+# Every key is a whole number that a 64-bit column holds: at most 18 digits.
+_KEY = re.compile(r"^[0-9]{1,18}$")
 
 
 class RejectUnusableInputMiddleware:
@@ -71,7 +73,8 @@ class RejectUnusableInputMiddleware:
       meets a query (admin filters and search, autocomplete, login).
     - A cookie holding a NUL byte is ignored, and a session cookie of that kind is deleted, so that a
       browser sent such a cookie is not locked out of the site until it expires.
-    - A history version that is not a number answers 404 (simple-history would fail on it).
+    - A history page or version whose object or version is not a number a key can be ("abc", 30 digits)
+      answers 404 (simple-history would fail on it).
     """
 
     def __init__(self, get_response):
@@ -86,8 +89,8 @@ class RejectUnusableInputMiddleware:
             or (request.method == "POST" and self._form_has_nul(request))
         ):
             return self.bad_request(request)
-        history = _HISTORY_FORM.match(request.path_info)
-        if history and not history.group(1).isdigit():
+        history = _HISTORY.match(request.path_info)
+        if history and not all(_KEY.match(key) for key in history.groups() if key is not None):
             self.use_visitors_language(request)
             raise Http404("No such version")
         response = self.get_response(request)

@@ -174,6 +174,20 @@ def test_a_history_version_that_is_not_a_number_is_not_found(seeded, admin_clien
     assert ok.status_code == 200
 
 
+@pytest.mark.parametrize("bad", ["abc", "1.5", "99999999999999999999999"])
+def test_a_history_address_typed_by_hand_with_no_possible_key_is_not_found(seeded, admin_client, bad):
+    agreement = BilateralAgreement.objects.first()
+    version = agreement.history.first()
+    for url in (
+        f"/admin/agreements/bilateralagreement/{bad}/history/",
+        f"/admin/agreements/bilateralagreement/{bad}/history/{version.history_id}/",
+        f"/admin/agreements/bilateralagreement/{agreement.pk}/history/{bad}/",
+        f"/admin/centres/innovationcentre/{bad}/history/",
+        f"/admin/agreements/countryalias/{bad}/history/",
+    ):
+        assert admin_client.get(url).status_code == 404, url
+
+
 def autocomplete_fields():
     """Every autocomplete picker in the admin, as (model admin, field name)."""
     return [(model_admin, name) for model_admin in site._registry.values() for name in model_admin.autocomplete_fields]
