@@ -94,3 +94,4 @@ def test_an_unknown_api_address_answers_404_in_json(seeded, client, url):
 
     assert response.status_code == 404
     assert response.json() == {"error": "There is no such address in the API."}
+    assert client.get(url, {"lang": "da"}).json() == {"error": "Adressen findes ikke i API'et."}
