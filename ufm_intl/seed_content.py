@@ -105,48 +105,43 @@ AGREEMENTS = [
     ("turkey", "TR", "asia", "Turkey", "Tyrkiet", False),
 ]
 
-# Other names visitors type for the countries the portal covers, the words for their people among them
-# ("Chinese", "japansk"). Editors extend this list in the admin.
+# Other names visitors type for the countries the portal covers. Editors extend this list in the admin.
 COUNTRY_ALIASES = {
     "US": {
-        "name": ["United States", "America", "Amerika", "De Forenede Stater", "Amerikas Forenede Stater"]
-        + ["American", "amerikansk"],
+        "name": ["United States", "America", "Amerika", "De Forenede Stater", "Amerikas Forenede Stater"],
         "abbreviation": ["US", "U.S.", "U.S.A.", "USA"],
         "city": ["Boston", "Silicon Valley"],
     },
     "CN": {
-        "name": ["People's Republic of China", "Folkerepublikken Kina", "Zhongguo", "中国", "Chinese", "kinesisk"],
+        "name": ["People's Republic of China", "Folkerepublikken Kina", "Zhongguo", "中国"],
         "abbreviation": ["PRC"],
         "city": ["Shanghai", "Shanghaj"],
     },
-    "JP": {"name": ["Nippon", "Nihon", "日本", "Japanese", "japansk"]},
+    "JP": {"name": ["Nippon", "Nihon", "日本"]},
     "DE": {
-        "name": ["Deutschland", "Federal Republic of Germany", "Forbundsrepublikken Tyskland", "German", "tysk"],
+        "name": ["Deutschland", "Federal Republic of Germany", "Forbundsrepublikken Tyskland"],
         "abbreviation": ["FRG", "BRD"],
         "city": ["Munich", "München", "Muenchen"],
     },
     "KR": {
-        "name": ["Korea", "Republic of Korea", "Republikken Korea", "Hanguk", "Daehan Minguk", "대한민국"]
-        + ["Korean", "South Korean", "koreansk", "sydkoreansk"],
+        "name": ["Korea", "Republic of Korea", "Republikken Korea", "Hanguk", "Daehan Minguk", "대한민국"],
         "abbreviation": ["ROK"],
         "city": ["Seoul", "Søul"],
     },
     "IN": {
-        "name": ["Bharat", "Republic of India", "Republikken Indien", "Indian", "indisk"],
+        "name": ["Bharat", "Republic of India", "Republikken Indien"],
         "city": ["Bangalore", "Bengaluru"],
     },
-    "BR": {
-        "name": ["Brasil", "Federative Republic of Brazil", "Forbundsrepublikken Brasilien", "Brazilian", "brasiliansk"]
-    },
+    "BR": {"name": ["Brasil", "Federative Republic of Brazil", "Forbundsrepublikken Brasilien"]},
     "IL": {
-        "name": ["State of Israel", "Staten Israel", "Yisrael", "ישראל", "Israeli", "israelsk"],
+        "name": ["State of Israel", "Staten Israel", "Yisrael", "ישראל"],
         "city": ["Tel Aviv", "Tel Aviv-Yafo", "Tel-Aviv"],
     },
     "ZA": {
-        "name": ["Republic of South Africa", "Republikken Sydafrika", "Suid-Afrika", "South African", "sydafrikansk"],
+        "name": ["Republic of South Africa", "Republikken Sydafrika", "Suid-Afrika"],
         "abbreviation": ["RSA"],
     },
-    "TR": {"name": ["Turkey", "Republic of Türkiye", "Republic of Turkey", "Tyrkiet", "Turkish", "tyrkisk"]},
+    "TR": {"name": ["Turkey", "Republic of Türkiye", "Republic of Turkey", "Tyrkiet"]},
     # Names of countries without an agreement, so that a visitor typing them is told so instead of being
     # sent to a similar-looking country.
     "KP": {"name": ["Democratic People's Republic of Korea", "DPRK"]},

@@ -29,13 +29,6 @@ QUERIES = [
     ("United States", ["US"]),
     ("United States of America", ["US"]),
     ("America", ["US"]),
-    # What the countries' people are called
-    ("Chinese", ["CN"]),
-    ("Japanese", ["JP"]),
-    ("japansk", ["JP"]),
-    ("Brazilian", ["BR"]),
-    ("sydafrikansk", ["ZA"]),
-    ("Turkish", ["TR"]),
     # Own names, with and without diacritics
     ("Deutschland", ["DE"]),
     ("Türkiye", ["TR"]),
