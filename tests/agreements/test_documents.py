@@ -267,6 +267,31 @@ def test_an_administrator_removes_a_file_uploaded_by_mistake_for_good(
 
     assert not default_storage.exists(name)
     assert not AgreementDocument.history.filter(file=name).exists()
-    # Its versions can no longer be restored with it.
+    # Its versions name no file any longer: restoring one asks for a file.
     response = revert_document(admin_client, document.pk)
     assert response.status_code == 200 and not AgreementDocument.objects.exists()
+    assert "This field is required." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "spelling", ["./{name}", "agreements//documents/{file}", "agreements/x/../documents/{file}", "/{name}"]
+)
+def test_purging_refuses_another_spelling_of_a_current_documents_file(seeded, spelling):
+    document = make_document(BilateralAgreement.objects.get(slug="germany"))
+    name = document.file.name
+
+    with pytest.raises(CommandError, match="as its history names it"):
+        call_command(
+            "purge_document_file", spelling.format(name=name, file=name.rsplit("/", 1)[1]), stdout=io.StringIO()
+        )
+    assert default_storage.exists(name)
+
+
+def test_purging_removes_only_files_a_documents_history_names(seeded, media_in_tmp):
+    default_storage.save("agreements/documents/not-a-document.pdf", ContentFile(MINIMAL_PDF))
+    default_storage.save("centres/images/munich.jpg", ContentFile(b"jpeg"))
+
+    for name in ("agreements/documents/not-a-document.pdf", "centres/images/munich.jpg"):
+        with pytest.raises(CommandError):
+            call_command("purge_document_file", name, stdout=io.StringIO())
+        assert default_storage.exists(name)
