@@ -16,7 +16,7 @@ draft, or outside its publishing window) stays a 404.
 """
 
 import copy
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django import forms
 from django.conf import settings
@@ -204,7 +204,9 @@ class RedirectFallbackMiddleware:
             return response
         query = request.META.get("QUERY_STRING", "")
         if query:
-            target = f"{target}{'&' if '?' in target else '?'}{query}"
+            # The visitor's query after the new address's own, before its fragment.
+            parts = urlsplit(target)
+            target = urlunsplit(parts._replace(query="&".join(filter(None, (parts.query, query)))))
         return HttpResponsePermanentRedirect(target)
 
 

@@ -131,12 +131,20 @@ def test_a_redirect_saved_earlier_to_another_site_or_to_itself_is_never_followed
     assert visitor.get("/en/old/page/").status_code == 404
 
 
-def test_a_redirect_with_a_query_keeps_it_and_adds_the_visitors(seeded, visitor):
-    Redirect.objects.create(old_path="/en/old/page/", new_path="/en/agreements/?region=asia")
+@pytest.mark.parametrize(
+    ("new_path", "location"),
+    [
+        ("/en/agreements/?region=asia", "/en/agreements/?region=asia&from=ufm"),
+        ("/en/agreements/?region=asia#results", "/en/agreements/?region=asia&from=ufm#results"),
+        ("/en/programmes/#international-network-programme", "/en/programmes/?from=ufm#international-network-programme"),
+    ],
+)
+def test_a_redirect_keeps_its_query_and_fragment_and_adds_the_visitors_query(seeded, visitor, new_path, location):
+    Redirect.objects.create(old_path="/en/old/page/", new_path=new_path)
 
     response = visitor.get("/en/old/page/?from=ufm")
 
-    assert response.status_code == 301 and response["Location"] == "/en/agreements/?region=asia&from=ufm"
+    assert response.status_code == 301 and response["Location"] == location
 
 
 def test_the_admin_lists_the_automatic_redirects(seeded, admin_client):
