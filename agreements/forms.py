@@ -38,19 +38,16 @@ class AgreementSearchForm(PageForm):
     activity = SlugChoiceField(Activity.objects.all(), label=_("Activity"), empty_label=_("All activities"))
 
     def offer_only_choices_in_use(self):
-        """Offer in the filters only the funding partners and activities that some agreement names, so
-        that an option leads to a list (a draft's may lead to an empty one), and the one chosen. Every
+        """Offer in the filters only the funding partners and activities that some published agreement
+        names, so that no option leads to an empty list (nor tells of a draft), and the one chosen. Every
         option is still accepted: a link may name one that no agreement has any longer. The regions are
         the UN's five, always."""
-        for name, relation in (
-            ("funder", BilateralAgreement.funding_partners),
-            ("activity", BilateralAgreement.activities),
-        ):
+        published = BilateralAgreement.objects.published()
+        for name, relation in (("funder", "funding_partners"), ("activity", "activities")):
             field = self.fields[name]
             chosen = self.data.get(name)
-            # In the query that reads the options anyway; asking only the relation's table keeps it cheap.
-            named = relation.through.objects.filter(**{relation.field.m2m_reverse_field_name(): OuterRef("pk")})
-            options = field.queryset.annotate(in_use=Exists(named))
+            # Asked in the query that reads the options anyway.
+            options = field.queryset.annotate(in_use=Exists(published.filter(**{relation: OuterRef("pk")})))
             field.widget.choices = [
                 ("", field.empty_label),
                 *((option.slug, str(option)) for option in options if option.in_use or option.slug == chosen),

@@ -207,6 +207,9 @@ def test_the_filters_offer_only_the_funders_and_activities_some_agreement_has(se
     assert filter_options(html, "activity") is None and 'for="id_activity"' not in html
     assert filter_options(html, "funder") == ["innovation-fund-denmark"]
 
+    # A draft's activity is not offered: it would lead to no agreement, and tell of the draft.
+    draft = make_agreement(country="FR", scope="research", slug="france", is_published=False)
+    draft.activities.add(Activity.objects.get(slug="project-collaboration"))
     BilateralAgreement.objects.get(country="JP").activities.add(Activity.objects.get(slug="workshops"))
     html = client.get("/en/agreements/").content.decode()
     assert filter_options(html, "activity") == ["workshops"]
