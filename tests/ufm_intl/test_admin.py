@@ -4,7 +4,8 @@ import importlib
 from datetime import timedelta
 
 import pytest
-from django.apps import apps
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from tests.admin_helpers import assert_saving_unchanged_changes_nothing, form_data
@@ -71,9 +72,12 @@ def test_the_unpublish_action_leaves_the_pages_of_the_site_published_and_says_wh
 def test_a_page_taken_off_the_site_before_is_published_again_by_the_migration(seeded, editor_client, visitor):
     Page.objects.filter(key=Page.Key.DATA).update(is_published=False)
     Page.objects.filter(key=Page.Key.PROGRAMMES).update(unpublish_at=timezone.now() + timedelta(days=1))
-    migration = importlib.import_module("ufm_intl.migrations.0015_the_sites_pages_stay_published")
+    name = "0015_the_sites_pages_stay_published"
+    migration = importlib.import_module(f"ufm_intl.migrations.{name}")
+    # With the models as the migration sees them, as when it runs.
+    state = MigrationLoader(connection).project_state(("ufm_intl", name), at_end=False)
 
-    migration.publish_the_sites_pages(apps, None)
+    migration.publish_the_sites_pages(state.apps, None)
 
     for key in (Page.Key.DATA, Page.Key.PROGRAMMES):
         page = Page.objects.get(key=key)
