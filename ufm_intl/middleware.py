@@ -20,8 +20,28 @@ from ufm_intl.login import two_factor_required
 logger = logging.getLogger(__name__)
 
 
+class HeadWithoutBodyMiddleware:
+    """Outermost: an answer to HEAD carries the headers of the GET answer, Content-Length included, and no
+    body. Django leaves that to the server; gunicorn drops the body but logs a warning for every HEAD
+    request (monitoring makes many)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if response.streaming:
+                response.streaming_content = []
+            else:
+                length = len(response.content)
+                response.content = b""
+                response.setdefault("Content-Length", str(length))
+        return response
+
+
 class LastResortMiddleware:
-    """Outermost: every answer carries the security headers, whichever layer made it.
+    """Outermost but one: every answer carries the security headers, whichever layer made it.
 
     The headers are added by middleware in the middle of the stack, so an answer made further out (a
     503 from the page cache, a 500 for an error in an outer layer) would pass none of them. And if the

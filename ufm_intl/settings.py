@@ -60,7 +60,9 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
-    # Outermost, so that every answer carries the security headers, even one made before they are
+    # An answer to HEAD leaves with its headers and no body, whichever layer made it.
+    "ufm_intl.middleware.HeadWithoutBodyMiddleware",
+    # Next, so that every answer carries the security headers, even one made before they are
     # added or when the error page itself fails (ufm_intl/middleware.py).
     "ufm_intl.middleware.LastResortMiddleware",
     # First the host is checked and HTTP redirected to HTTPS; then a cached page for a visitor is

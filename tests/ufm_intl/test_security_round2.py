@@ -22,9 +22,10 @@ from django.contrib.admin import site
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import CommandError, call_command
 from django.db import OperationalError
-from django.test import Client
+from django.test import Client, RequestFactory
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -582,6 +583,28 @@ def test_read_only_addresses_refuse_other_methods(seeded, url, method):
 )
 def test_head_on_read_only_addresses(seeded, client, url):
     assert client.head(url).status_code == 200
+
+
+def wsgi_answer(method, url):
+    """What the application hands the server (the test client removes a HEAD body itself)."""
+    started = {}
+
+    def start_response(status, headers, exc_info=None):
+        started.update(status=status, headers=dict(headers))
+
+    body = b"".join(WSGIHandler()(RequestFactory().generic(method, url).environ, start_response))
+    return started["status"], started["headers"], body
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/agreements/", "/api/v1/agreements/", "/en/nowhere/", "/sitemap.xml"])
+def test_an_answer_to_head_has_the_headers_of_get_and_no_body(seeded, url):
+    get_status, get_headers, get_body = wsgi_answer("GET", url)
+    head_status, head_headers, head_body = wsgi_answer("HEAD", url)
+
+    assert head_status == get_status and get_body
+    assert head_body == b""
+    assert head_headers["Content-Length"] == get_headers["Content-Length"] == str(len(get_body))
+    assert head_headers["Content-Type"] == get_headers["Content-Type"]
 
 
 def test_the_language_cookie_is_http_only_and_same_site(seeded, client, settings):
