@@ -24,7 +24,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import CommandError, call_command
-from django.db import OperationalError
+from django.core.signals import request_started
+from django.db import OperationalError, close_old_connections
 from django.test import Client, RequestFactory
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -592,7 +593,12 @@ def wsgi_answer(method, url):
     def start_response(status, headers, exc_info=None):
         started.update(status=status, headers=dict(headers))
 
-    body = b"".join(WSGIHandler()(RequestFactory().generic(method, url).environ, start_response))
+    # As the test client does: the test's database connection stays open, inside its transaction.
+    request_started.disconnect(close_old_connections)
+    try:
+        body = b"".join(WSGIHandler()(RequestFactory().generic(method, url).environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
     return started["status"], started["headers"], body
 
 
