@@ -168,47 +168,46 @@ class ReviewStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.action(description=_("Publish the selected items"), permissions=["publish"])
-def publish_selected(modeladmin, request, queryset):
+def _act_on_each(modeladmin, request, items, act, done_message, refused_label):
+    """``act`` on each of ``items`` in a transaction of its own; says how many were done (``done_message``
+    of the count) and, for each that a rule refused, why."""
     count, refused = 0, []
-    for obj in queryset:
-        if obj.is_published:
-            continue
+    for obj in items:
         try:
             with transaction.atomic(using=router.db_for_write(type(obj))):
-                review.publish(obj, user=request.user)
+                act(obj, user=request.user)
         except ValidationError as error:
             refused.append(format_html("{}: {}", obj, " ".join(error.messages)))
             continue
         count += 1
     if count or not refused:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
-            messages.SUCCESS,
-        )
+        modeladmin.message_user(request, done_message(count), messages.SUCCESS)
     for problem in refused:
-        modeladmin.message_user(request, format_html("{} {}", gettext("Not published:"), problem), messages.ERROR)
+        modeladmin.message_user(request, format_html("{} {}", refused_label, problem), messages.ERROR)
+
+
+@admin.action(description=_("Publish the selected items"), permissions=["publish"])
+def publish_selected(modeladmin, request, queryset):
+    _act_on_each(
+        modeladmin,
+        request,
+        (obj for obj in queryset if not obj.is_published),
+        review.publish,
+        lambda count: ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
+        gettext("Not published:"),
+    )
 
 
 @admin.action(description=_("Unpublish the selected items"), permissions=["publish"])
 def unpublish_selected(modeladmin, request, queryset):
-    count, refused = 0, []
-    for obj in queryset.filter(is_published=True):
-        try:
-            review.unpublish(obj, user=request.user)
-        except ValidationError as error:
-            refused.append(format_html("{}: {}", obj, " ".join(dict.fromkeys(error.messages))))
-            continue
-        count += 1
-    if count or not refused:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
-            messages.SUCCESS,
-        )
-    for problem in refused:
-        modeladmin.message_user(request, format_html("{} {}", gettext("Not unpublished:"), problem), messages.ERROR)
+    _act_on_each(
+        modeladmin,
+        request,
+        queryset.filter(is_published=True),
+        review.unpublish,
+        lambda count: ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
+        gettext("Not unpublished:"),
+    )
 
 
 PUBLISHER_ACTIONS = ("publish_selected", "unpublish_selected")
