@@ -29,10 +29,9 @@ def site(request):
     slug differs by language, gives its own ``language_alternates`` (publishing/views.py), which win.
     """
     current_language = get_language()
-    match = getattr(request, "resolver_match", None)
 
     def same_page(code):
-        if match is None or getattr(request, "is_error_page", False):
+        if getattr(request, "is_error_page", False):
             # No page answers at this address (publishing.views.render_error_page): the front pages.
             with override(code):
                 return item_url("overview")
@@ -43,7 +42,7 @@ def site(request):
 
     alternates = language_alternates(same_page)
 
-    section = _section(match)
+    section = _section(getattr(request, "resolver_match", None))
     navigation = []
     for name, url_name, label in NAVIGATION:
         url = item_url(url_name)

@@ -7,12 +7,13 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponseServerError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_permissions_policy import PermissionsPolicyMiddleware
 
+from publishing.api import error as api_error
 from publishing.outages import API_PREFIX
 from publishing.views import render_error_page
 from ufm_intl.login import two_factor_required
@@ -128,7 +129,7 @@ class RejectUnusableInputMiddleware:
         # Django's own message, as its forms give it for a NUL byte in a field.
         message = _("Null characters are not allowed.")
         if request.path_info.startswith(API_PREFIX):
-            return JsonResponse({"error": message}, status=400)
+            return api_error(message)
         return render_error_page(request, "400.html", {"error": message}, status=400)
 
     @staticmethod

@@ -20,6 +20,7 @@ from centres.downloads import CENTRES
 from centres.models import InnovationCentre
 from contacts.downloads import CONTACTS
 from contacts.models import ContactPerson
+from publishing.api import error as api_error
 from publishing.cache import cache_public_page, request_language
 from publishing.country_search import country_name
 from publishing.outages import API_PREFIX
@@ -269,7 +270,7 @@ def page_not_found(request, exception=None):
     if request.path_info.startswith(API_PREFIX):
         # In the language the API answers in: ?lang=, else the browser's.
         with translation.override(request_language(request)):
-            return JsonResponse({"error": _("There is no such address in the API.")}, status=404)
+            return api_error(_("There is no such address in the API."), status=404)
     return render_error_page(request, "404.html", status=404)
 
 
@@ -287,7 +288,7 @@ def bad_request(request, exception=None):
 def server_error(request):
     if request.path_info.startswith(API_PREFIX):
         with translation.override(request_language(request)):
-            return JsonResponse({"error": _("Sorry, there is a problem with the service.")}, status=500)
+            return api_error(_("Sorry, there is a problem with the service."), status=500)
     # Rendered without database access, so it works when the database is the problem.
     return render_error_page(request, "500.html", status=500)
 
