@@ -186,8 +186,9 @@ def test_a_deleted_document_is_in_its_agreements_history_and_is_restored_with_it
     assert b"".join(response.streaming_content) == MINIMAL_PDF + b"% the signed text"
 
 
-def revert_document(client, document_pk, history_type="+"):
-    version = AgreementDocument.history.filter(id=document_pk, history_type=history_type).first()
+def revert_document(client, document_pk):
+    """Restore the document as it was first saved, from its history."""
+    version = AgreementDocument.history.filter(id=document_pk, history_type="+").first()
     url = f"/admin/agreements/agreementdocument/{document_pk}/history/{version.history_id}/"
     return client.post(url, form_data(client.get(url)))
 
