@@ -6,12 +6,13 @@ answer for a view, its arguments and the active language is always the same.
 """
 
 import functools
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, get_urlconf, resolve, reverse, translate_url
 from django.utils.text import slugify
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_from_path, get_language_info, override
 
 
 @functools.lru_cache(maxsize=8192)
@@ -69,6 +70,48 @@ def forget(**kwargs):
 
 
 setting_changed.connect(forget, dispatch_uid="publishing-addresses-forget")
+
+
+def meant_address(path_info):
+    """The address a visitor most likely meant by ``path_info``, which leads to no page: the same address
+    in lower case (the site's words and slugs are), with the other language's words after the language
+    prefix (``/da/agreements/`` for ``/da/aftaler/``), or either with the closing slash. None when no
+    such spelling leads to a view.
+
+    An item's slug in the other language is left to the item's page, which redirects it
+    (``/da/aftaler/germany/`` → ``/da/aftaler/tyskland/``).
+    """
+    lowered = path_info.lower()
+    spellings = [lowered] if lowered.endswith("/") else [lowered, lowered + "/"]
+    language = get_language_from_path(lowered)
+    other_languages = [code for code, _name in settings.LANGUAGES if code != language]
+    for spelling in spellings:
+        if language is None:
+            if spelling != path_info and _view_at(spelling):
+                return get_script_prefix() + spelling.lstrip("/")
+            continue
+        rest = spelling[len(language) + 2 :]
+        for words in [language, *other_languages]:
+            with override(words):
+                match = _view_at(f"/{words}/{rest}")
+            if match is None:
+                continue
+            with override(language):
+                try:
+                    address = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    continue
+            # reverse() escapes what the address decodes (``/da/lande/%C3%A6/`` for ``/da/lande/æ/``).
+            if unquote(address) != get_script_prefix() + path_info.lstrip("/"):
+                return address
+    return None
+
+
+def _view_at(path_info):
+    try:
+        return resolve(path_info)
+    except Resolver404:
+        return None
 
 
 # Danish letters written out as Danish addresses do (slugify would drop "ø" and "æ" and turn "å" into "a").

@@ -185,6 +185,13 @@ def names_a_country(query, aliases=()):
     return bool(_exact(normalise(query[:MAX_QUERY_LENGTH]), _entries(tuple(sorted(aliases)))))
 
 
+def country_named(text, aliases=()):
+    """The ISO code of the one country ``text`` names exactly (a name or alias in either language, or a
+    code), else None: for an address, where a near miss must not lead to another country's page."""
+    codes = _unique_codes(_exact(normalise(text[:MAX_QUERY_LENGTH]), _entries(tuple(sorted(aliases)))))
+    return codes[0] if len(codes) == 1 else None
+
+
 @functools.lru_cache(maxsize=2048)
 def _match(query_key, aliases):
     entries = _entries(aliases)

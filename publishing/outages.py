@@ -18,9 +18,14 @@ logger = logging.getLogger(__name__)
 API_PREFIX = "/api/"
 
 
+def is_api_path(path_info):
+    """Whether an address is the API's (``/api`` itself too), which answers JSON, errors included."""
+    return path_info.startswith(API_PREFIX) or path_info == API_PREFIX.rstrip("/")
+
+
 def service_unavailable(request):
     """503 in the layout (JSON for the API), telling clients when to try again."""
-    if request.path_info.startswith(API_PREFIX):
+    if is_api_path(request.path_info):
         response = JsonResponse(
             {"error": _("The service is unavailable for a moment. Please try again shortly.")}, status=503
         )

@@ -10,6 +10,9 @@ redirects from old ufm.dk paths by hand, with a fixed new address.
 
 An address below a renamed item's old one (an agreement's document) is moved below its current address.
 
+An address written differently from the site's (in capitals, or with the other language's words after
+the language prefix) is redirected to the page it names, when no redirect says otherwise.
+
 Redirects are looked up only when a request would otherwise answer 404 (``RedirectFallbackMiddleware``),
 so ordinary pages never pay for them. An automatic redirect to an item a visitor may not see (a
 draft, or outside its publishing window) stays a 404.
@@ -30,6 +33,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from publishing.addresses import meant_address
 from publishing.models import Redirect, is_site_path
 from publishing.registry import redirects_on_rename
 
@@ -200,6 +204,9 @@ class RedirectFallbackMiddleware:
             target = redirect_for(request.path, getattr(request, "user", None))
         except DatabaseError:
             return response
+        if target is None:
+            # Not an old address: perhaps one typed in capitals or with the other language's words.
+            target = meant_address(request.path_info)
         if target is None:
             return response
         query = request.META.get("QUERY_STRING", "")

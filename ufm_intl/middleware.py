@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django_permissions_policy import PermissionsPolicyMiddleware
 
 from publishing.api import error as api_error
-from publishing.outages import API_PREFIX
+from publishing.outages import is_api_path
 from publishing.views import render_error_page
 from ufm_intl.login import two_factor_required
 
@@ -128,7 +128,7 @@ class RejectUnusableInputMiddleware:
         self.use_visitors_language(request)
         # Django's own message, as its forms give it for a NUL byte in a field.
         message = _("Null characters are not allowed.")
-        if request.path_info.startswith(API_PREFIX):
+        if is_api_path(request.path_info):
             return api_error(message)
         return render_error_page(request, "400.html", {"error": message}, status=400)
 

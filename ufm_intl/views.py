@@ -22,8 +22,8 @@ from contacts.downloads import CONTACTS
 from contacts.models import ContactPerson
 from publishing.api import error as api_error
 from publishing.cache import cache_public_page, request_language
-from publishing.country_search import country_name
-from publishing.outages import API_PREFIX
+from publishing.country_search import country_name, country_named, known_aliases
+from publishing.outages import is_api_path
 from publishing.pagination import query_without_page
 from publishing.views import latest_change, render_error_page
 from ufm_intl.forms import SiteSearchForm
@@ -150,6 +150,12 @@ class CountryView(TemplateView):
         code = kwargs["code"]
         if code != code.lower():
             return redirect("country", code=code.lower(), permanent=True)
+        if code.upper() not in countries:
+            # An address with the country's name, as people write it: /en/countries/south-korea/.
+            # Not permanent: the editors' aliases may change what a name leads to.
+            named = country_named(code, known_aliases())
+            if named:
+                return redirect("country", code=named.lower())
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -267,7 +273,7 @@ def root(request):
 
 
 def page_not_found(request, exception=None):
-    if request.path_info.startswith(API_PREFIX):
+    if is_api_path(request.path_info):
         # In the language the API answers in: ?lang=, else the browser's.
         with translation.override(request_language(request)):
             return api_error(_("There is no such address in the API."), status=404)
@@ -286,7 +292,7 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
-    if request.path_info.startswith(API_PREFIX):
+    if is_api_path(request.path_info):
         with translation.override(request_language(request)):
             return api_error(_("Sorry, there is a problem with the service."), status=500)
     # Rendered without database access, so it works when the database is the problem.

@@ -88,7 +88,7 @@ def test_api_refuses_writes_in_json_whatever_the_csrf_check(seeded, method, lang
     assert response.json()["error"].startswith(message)
 
 
-@pytest.mark.parametrize("url", ["/api/v1/nothing/", "/api/v2/agreements/", "/api/"])
+@pytest.mark.parametrize("url", ["/api/v1/nothing/", "/api/v2/agreements/", "/api/", "/api"])
 def test_an_unknown_api_address_answers_404_in_json(seeded, client, url):
     response = client.get(url)
 

@@ -1,8 +1,11 @@
-"""The countries index: every country with a published agreement or Innovation Centre, in the menu."""
+"""The countries index: every country with a published agreement or Innovation Centre, in the menu; a
+country page at its code or its name."""
 
 import re
 
-from agreements.models import BilateralAgreement
+import pytest
+
+from agreements.models import BilateralAgreement, CountryAlias
 from tests.factories import make_centre
 
 
@@ -45,3 +48,30 @@ def test_countries_are_in_the_main_menu_and_marked_current_on_a_country_page(see
     assert '<a href="/en/countries/" aria-current="true">Countries</a>' in menu
     html = client.get("/da/lande/").content.decode()
     assert 'href="/da/lande/" aria-current="page"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "location", "heading"),
+    [
+        ("/en/countries/germany/", "/en/countries/de/", "Germany"),
+        ("/en/countries/south-korea/", "/en/countries/kr/", "South Korea"),
+        ("/da/lande/sydkorea/", "/da/lande/kr/", "Sydkorea"),
+        ("/da/lande/tyskland/", "/da/lande/de/", "Tyskland"),
+        ("/en/countries/usa/", "/en/countries/us/", "United States of America"),
+    ],
+)
+def test_a_country_page_answers_to_the_countrys_name(seeded, visitor, path, location, heading):
+    response = visitor.get(path)
+    assert response.status_code == 302 and response["Location"] == location
+    assert f"<h1>{heading}</h1>" in visitor.get(location).content.decode()
+
+
+def test_a_near_miss_of_a_countrys_name_leads_to_no_country(seeded, visitor):
+    # The search page forgives typing errors; an address must not lead to another country's page.
+    assert visitor.get("/en/countries/germny/").status_code == 404
+
+
+def test_a_country_page_answers_to_a_name_the_editors_added(seeded, visitor):
+    CountryAlias.objects.create(country="JP", alias="Nihon-koku")
+    response = visitor.get("/en/countries/nihon-koku/")
+    assert response.status_code == 302 and response["Location"] == "/en/countries/jp/"
