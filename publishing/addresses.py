@@ -11,6 +11,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.urls import NoReverseMatch, Resolver404, get_script_prefix, get_urlconf, resolve, reverse, translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_from_path, get_language_info, override
 
@@ -74,36 +75,44 @@ setting_changed.connect(forget, dispatch_uid="publishing-addresses-forget")
 
 def meant_address(path_info):
     """The address a visitor most likely meant by ``path_info``, which leads to no page: the same address
-    in lower case (the site's words and slugs are), with the other language's words after the language
-    prefix (``/da/agreements/`` for ``/da/aftaler/``), or either with the closing slash. None when no
-    such spelling leads to a view.
+    with the closing slash, in lower case (the site's words are), or with the other language's words
+    after the language prefix (``/da/agreements/`` for ``/da/aftaler/``). None when no such spelling
+    leads to a view.
 
     An item's slug in the other language is left to the item's page, which redirects it
     (``/da/aftaler/germany/`` → ``/da/aftaler/tyskland/``).
     """
-    lowered = path_info.lower()
-    spellings = [lowered] if lowered.endswith("/") else [lowered, lowered + "/"]
-    language = get_language_from_path(lowered)
-    other_languages = [code for code, _name in settings.LANGUAGES if code != language]
-    for spelling in spellings:
-        if language is None:
-            if spelling != path_info and _view_at(spelling):
-                return get_script_prefix() + spelling.lstrip("/")
+    if "%" in path_info:
+        # An escape that was no text is left as it came (``%FF``): no address of the site's has one.
+        return None
+    spellings = []
+    for spelling in (path_info, path_info.lower()):
+        spellings += [spelling] if spelling.endswith("/") else [spelling, spelling + "/"]
+    here = get_script_prefix() + path_info.lstrip("/")
+    for spelling in dict.fromkeys(spellings):
+        address = _address_of(spelling)
+        # reverse() escapes what the address decodes (``/da/lande/%C3%A6/`` for ``/da/lande/æ/``).
+        if address is not None and unquote(address) != here:
+            return address
+    return None
+
+
+def _address_of(spelling):
+    """The site's own address of the view that ``spelling`` names, with either language's words."""
+    language = get_language_from_path(spelling)
+    if language is None:
+        return get_script_prefix() + escape_uri_path(spelling.lstrip("/")) if _view_at(spelling) else None
+    rest = spelling[len(language) + 2 :]
+    for words in [language, *(code for code, _name in settings.LANGUAGES if code != language)]:
+        with override(words):
+            match = _view_at(f"/{words}/{rest}")
+        if match is None:
             continue
-        rest = spelling[len(language) + 2 :]
-        for words in [language, *other_languages]:
-            with override(words):
-                match = _view_at(f"/{words}/{rest}")
-            if match is None:
+        with override(language):
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
                 continue
-            with override(language):
-                try:
-                    address = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-                except NoReverseMatch:
-                    continue
-            # reverse() escapes what the address decodes (``/da/lande/%C3%A6/`` for ``/da/lande/æ/``).
-            if unquote(address) != get_script_prefix() + path_info.lstrip("/"):
-                return address
     return None
 
 

@@ -187,9 +187,16 @@ def names_a_country(query, aliases=()):
 
 def country_named(text, aliases=()):
     """The ISO code of the one country ``text`` names exactly (a name or alias in either language, or a
-    code), else None: for an address, where a near miss must not lead to another country's page."""
-    codes = _unique_codes(_exact(normalise(text[:MAX_QUERY_LENGTH]), _entries(tuple(sorted(aliases)))))
-    return codes[0] if len(codes) == 1 else None
+    code), else None: for an address, where a near miss must not lead to another country's page. Danish
+    letters may be written out as Danish addresses write them ("groenland" for Grønland)."""
+    if len(text) > MAX_QUERY_LENGTH:
+        return None
+    entries = _entries(tuple(sorted(aliases)))
+    for key in dict.fromkeys([normalise(text), normalise(text).replace("oe", "o").replace("aa", "a")]):
+        codes = _unique_codes(_exact(key, entries))
+        if codes:
+            return codes[0] if len(codes) == 1 else None
+    return None
 
 
 @functools.lru_cache(maxsize=2048)

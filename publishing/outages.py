@@ -20,7 +20,8 @@ API_PREFIX = "/api/"
 
 def is_api_path(path_info):
     """Whether an address is the API's (``/api`` itself too), which answers JSON, errors included."""
-    return path_info.startswith(API_PREFIX) or path_info == API_PREFIX.rstrip("/")
+    path = path_info.lower()
+    return path.startswith(API_PREFIX) or path == API_PREFIX.rstrip("/")
 
 
 def service_unavailable(request):

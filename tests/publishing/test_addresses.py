@@ -2,6 +2,7 @@
 
 import pytest
 
+from agreements.models import BilateralAgreement
 from publishing.models import Redirect
 
 
@@ -78,3 +79,25 @@ def test_an_address_with_letters_outside_ascii_that_names_no_page_is_not_redirec
     assert response.status_code == 404
     response = visitor.get("/da/lande/%C3%86/feed/")
     assert response.status_code == 301 and response["Location"] == "/da/lande/%C3%A6/feed/"
+
+
+def test_an_address_without_its_closing_slash_keeps_the_capitals_an_editor_gave_its_slug(seeded, visitor):
+    agreement = BilateralAgreement.objects.get(slug_en="germany")
+    agreement.slug_en = "EU-Germany"
+    agreement.save()
+    response = visitor.get("/en/agreements/EU-Germany")
+    assert response.status_code == 301 and response["Location"] == "/en/agreements/EU-Germany/"
+    assert visitor.get("/en/agreements/EU-Germany/").status_code == 200
+
+
+def test_what_the_address_decodes_to_stays_in_the_path(seeded, visitor):
+    # An escaped "?" or "#" must not become the new address's query or fragment.
+    response = visitor.get("/ADMIN/LOGIN/%3Fnext=/admin/auth/user/add/")
+    assert response.status_code == 301 and response["Location"] == "/admin/login/%3Fnext%3D/admin/auth/user/add/"
+    assert visitor.get("/EN/COUNTRIES/%FF").status_code == 404
+
+
+def test_the_api_answers_json_whatever_the_capitals(seeded, visitor):
+    for path in ("/API", "/Api/v1/nothing/"):
+        response = visitor.get(path)
+        assert response.status_code == 404 and response.json() == {"error": "There is no such address in the API."}

@@ -66,9 +66,16 @@ def test_a_country_page_answers_to_the_countrys_name(seeded, visitor, path, loca
     assert f"<h1>{heading}</h1>" in visitor.get(location).content.decode()
 
 
+def test_a_country_name_may_write_out_danish_letters_as_the_sites_danish_addresses_do(seeded, visitor):
+    for path, location in [("/da/lande/oestrig/", "/da/lande/at/"), ("/da/lande/groenland/", "/da/lande/gl/")]:
+        response = visitor.get(path)
+        assert response.status_code == 302 and response["Location"] == location
+
+
 def test_a_near_miss_of_a_countrys_name_leads_to_no_country(seeded, visitor):
     # The search page forgives typing errors; an address must not lead to another country's page.
     assert visitor.get("/en/countries/germny/").status_code == 404
+    assert visitor.get("/en/countries/germany" + "-" * 200 + "xyz/").status_code == 404
 
 
 def test_a_country_page_answers_to_a_name_the_editors_added(seeded, visitor):
