@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Activity, BilateralAgreement, FundingPartner, Region
+from agreements.models import Activity, BilateralAgreement, FundingPartner, Region, read_search
 from publishing.country_search import MAX_QUERY_LENGTH
 from publishing.pagination import PageForm
 
@@ -12,6 +12,12 @@ class SlugChoiceField(forms.ModelChoiceField):
 
     def __init__(self, queryset, **kwargs):
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+
+
+class RegionField(forms.ChoiceField):
+    def to_python(self, value):
+        # "Asia" in a link someone wrote by hand is the region "asia".
+        return super().to_python(value).lower()
 
 
 class AgreementSearchForm(PageForm):
@@ -29,7 +35,7 @@ class AgreementSearchForm(PageForm):
     funder = SlugChoiceField(
         FundingPartner.objects.all(), label=_("Funding partner"), empty_label=_("All funding partners")
     )
-    region = forms.ChoiceField(
+    region = RegionField(
         label=_("Region (UN M49)"),
         required=False,
         choices=[("", _("All regions")), *Region.choices],
@@ -66,5 +72,14 @@ class AgreementSearchForm(PageForm):
         if data.get("activity"):
             queryset = queryset.with_activity(data["activity"].slug)
         if data.get("q"):
-            queryset = queryset.search(data["q"])
+            self.reading = read_search(data["q"])
+            queryset = queryset.matching(self.reading)
         return queryset
+
+    def guessed_countries(self):
+        """The countries searched for when the query named none exactly but was closest to their names
+        ("Gremany": Germany), for the page to say so; [] otherwise."""
+        reading = getattr(self, "reading", None)
+        if reading is None or reading.region or reading.countries.is_exact:
+            return []
+        return list(reading.countries.codes)

@@ -1,6 +1,7 @@
 import datetime
 import functools
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from django_countries.fields import CountryField
 
 from publishing import text_search
 from publishing.addresses import item_url
-from publishing.country_search import countries_for_query, country_name, names_a_country, normalise
+from publishing.country_search import Reading, country_name, names_a_country, normalise, read_query
 from publishing.models import EditorialModel, EditorialQuerySet, OrderedTerm
 from publishing.richtext import RichTextField
 
@@ -81,6 +82,24 @@ def _region_names():
     return names
 
 
+@dataclass(frozen=True)
+class SearchReading:
+    """What the agreement search reads a query as: a region, or countries (a ``country_search.Reading``)."""
+
+    region: str | None = None
+    countries: Reading = Reading()
+
+
+def read_search(query):
+    """A region's name is read as the region, unless it is also a country's ("Amerika" is the USA as well
+    as the Americas): a continent is no misspelt country. Anything else as the countries it names."""
+    aliases = list(CountryAlias.objects.values_list("country", "alias"))
+    region = Region.named(query)
+    if region and not names_a_country(query, aliases):
+        return SearchReading(region=region)
+    return SearchReading(countries=read_query(query, aliases))
+
+
 class AgreementStatus(models.TextChoices):
     """Where an agreement stands, as visitors read it: from its dates, unless an editor has set it."""
 
@@ -137,13 +156,14 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
 
     def search(self, query):
         """Agreements with the countries the query names (publishing/country_search.py), best match first;
-        a region's name finds the agreements in that region, unless it is also a country's ("Amerika" is
-        the USA as well as the Americas): a continent is no misspelt country."""
-        aliases = list(CountryAlias.objects.values_list("country", "alias"))
-        region = Region.named(query)
-        if region and not names_a_country(query, aliases):
-            return self.in_region(region)
-        return self.for_countries_ranked(countries_for_query(query, aliases))
+        a region's name finds the agreements in that region (``read_search``)."""
+        return self.matching(read_search(query))
+
+    def matching(self, reading):
+        """Agreements as a ``SearchReading`` of the search says: in its region, or with its countries."""
+        if reading.region:
+            return self.in_region(reading.region)
+        return self.for_countries_ranked(list(reading.countries.codes))
 
     def search_text(self, query, language):
         """Agreements whose title, summary, description or funding partners contain every word of the query,

@@ -8,6 +8,7 @@ from agreements.forms import AgreementSearchForm
 from agreements.models import AgreementDocument, BilateralAgreement
 from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
+from publishing.country_search import country_name
 from publishing.pagination import PageNotAvailable, last_updated, paginate, query_without_page
 from publishing.views import ItemDetailMixin
 
@@ -40,6 +41,11 @@ class AgreementListView(TemplateView):
                     context["last_modified"] = last_updated(page, published)
                 if not page.paginator.count and self.form.cleaned_data.get("q"):
                     context["countries_with_agreements"] = BilateralAgreement.objects.published().countries_by_name()
+                guessed = self.form.guessed_countries()
+                if guessed and page.paginator.count:
+                    # Named as the visitor reads them, those with an agreement among the results.
+                    found = set(queryset.countries())
+                    context["guessed_countries"] = [country_name(code) for code in guessed if code in found]
         else:
             context["error"] = self.form.error_text()
             status = 400

@@ -15,6 +15,10 @@ The stages run in order and the first that matches anything wins:
    of six letters or more; only the nearest names count. A query of four letters counts only as a
    five-letter name with one letter dropped ("Japn", "Inda"): shorter names are too alike to guess.
 
+A query that names a part of the world that is no country ("South America", "Mellemøsten": the UN's
+sub-regions and their everyday names) is read only exactly, as an editor's alias: it is no misspelt
+country ("Sydamerika" is not "Sydafrika") and does not begin one ("Caribbean Netherlands").
+
 Before these, a query written as official lists write formal names, the short name first and the
 designation after a comma or in brackets ("Korea, Republic of", "Iran (Islamic Republic of)",
 "Korea, Rep."), is compared with the formal names in any order (see ``formal_key``). Such a query
@@ -199,18 +203,40 @@ def country_named(text, aliases=()):
     return None
 
 
+# Parts of the world that are no country, in English and Danish: the UN's (M49) sub-regions and the
+# everyday names of parts of continents. (Micronesia is left out: it is a country too.)
+_PLACES = """
+    Northern Africa, North Africa, Sub-Saharan Africa, Eastern Africa, East Africa, Middle Africa,
+    Central Africa, Southern Africa, Western Africa, West Africa, Latin America, Latin America and the
+    Caribbean, Caribbean, the Caribbean, Central America, South America, Northern America, North America,
+    Central Asia, Eastern Asia, East Asia, South-eastern Asia, South-East Asia, Southeast Asia, Southern
+    Asia, South Asia, Western Asia, West Asia, Middle East, Near East, Far East, Eastern Europe, Northern
+    Europe, Southern Europe, Western Europe, Central Europe, Scandinavia, Nordic countries, Australia and
+    New Zealand, Melanesia, Polynesia,
+    Nordafrika, Afrika syd for Sahara, Østafrika, Centralafrika, Det sydlige Afrika, Vestafrika,
+    Latinamerika, Latinamerika og Caribien, Caribien, Mellemamerika, Centralamerika, Sydamerika,
+    Nordamerika, Centralasien, Østasien, Sydøstasien, Sydasien, Vestasien, Mellemøsten, Det nære Østen,
+    Det fjerne Østen, Fjernøsten, Østeuropa, Nordeuropa, Sydeuropa, Vesteuropa, Centraleuropa,
+    Skandinavien, Norden, De nordiske lande
+"""
+_PLACE_KEYS = frozenset(normalise(place) for place in _PLACES.split(","))
+
+
 @functools.lru_cache(maxsize=2048)
 def _match(query_key, aliases):
+    """(codes, whether the query names them exactly) for a normalised query: the stages above."""
     entries = _entries(aliases)
 
     exact = _exact(query_key, entries)
     if exact:
-        return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+        return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code))), True
+    if query_key in _PLACE_KEYS:
+        return [], True
 
     if len(query_key) >= 3:
         prefixed = [e for e in entries if e.kind in _NAMES and e.key.startswith(query_key)]
         if prefixed:
-            return _unique_codes(sorted(prefixed, key=lambda e: (len(e.key), e.code)))
+            return _unique_codes(sorted(prefixed, key=lambda e: (len(e.key), e.code))), False
 
     if len(query_key) >= 4:
         scored = []
@@ -225,8 +251,8 @@ def _match(query_key, aliases):
                 scored.append((distance, e))
         if scored:
             best = min(distance for distance, _ in scored)
-            return _unique_codes(sorted((e for d, e in scored if d == best), key=lambda e: e.code))
-    return []
+            return _unique_codes(sorted((e for d, e in scored if d == best), key=lambda e: e.code)), False
+    return [], True
 
 
 _alias_sources = []
@@ -243,18 +269,33 @@ def known_aliases():
     return [pair for source in _alias_sources for pair in source()]
 
 
-def countries_for_query(query, aliases=()):
-    """ISO codes of the countries a query names, best match first; [] when it names none.
+@dataclass(frozen=True)
+class Reading:
+    """The countries a query names, best match first. ``is_exact`` unless they are only the closest names
+    to it, which begin with it or which it misspells: a visitor should be told what was searched."""
+
+    codes: tuple = ()
+    is_exact: bool = True
+
+
+def read_query(query, aliases=()):
+    """What the query names (a ``Reading``); no countries when it names none.
 
     ``aliases`` is a sequence of (country code, alias) pairs from the editors' alias list.
     """
     query = query[:MAX_QUERY_LENGTH]
     key = normalise(query)
     if not key:
-        return []
+        return Reading()
     aliases = tuple(sorted(aliases))
     if is_formal_name(query):
         found = _match_formal(formal_key(query), aliases)
         if found:
-            return list(found)
-    return list(_match(key, aliases))
+            return Reading(tuple(found))
+    codes, is_exact = _match(key, aliases)
+    return Reading(tuple(codes), is_exact)
+
+
+def countries_for_query(query, aliases=()):
+    """ISO codes of the countries a query names, best match first; [] when it names none."""
+    return list(read_query(query, aliases).codes)

@@ -170,6 +170,20 @@ def test_a_region_finds_the_agreements_in_it_not_a_look_alike_country(seeded, qu
     assert set(found) == expected
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["South America", "Sydamerika", "North Africa", "Nordafrika", "Southern Africa", "Middle East", "Caribbean"],
+)
+def test_a_part_of_the_world_is_no_misspelt_country(seeded, query):
+    # "South America" is two edits from "South Africa", and "Caribbean" begins "Caribbean Netherlands".
+    assert not BilateralAgreement.objects.published().search(query).exists()
+
+
+def test_an_editors_alias_for_a_part_of_the_world_is_searched(seeded):
+    CountryAlias.objects.create(country="BR", alias="Sydamerika")
+    assert list(BilateralAgreement.objects.published().search("Sydamerika").values_list("country", flat=True)) == ["BR"]
+
+
 def test_search_never_returns_drafts(seeded):
     BilateralAgreement.objects.filter(country="DE").update(is_published=False)
 

@@ -69,6 +69,41 @@ def test_filters_stay_in_the_url_and_combine_with_search(seeded, client):
     assert result_titles(client.get("/en/agreements/?activity=workshops")) == []
     html = client.get("/en/agreements/?region=asia").content.decode()
     assert '<option value="asia" selected>Asia</option>' in html
+    # A region written by hand as it reads.
+    assert result_titles(client.get("/en/agreements/?region=Europe")) == ["Bilateral agreement with Germany"]
+
+
+@pytest.mark.parametrize(
+    ("url", "notice"),
+    [
+        (
+            "/en/agreements/?q=Gremany",
+            "No country is called “Gremany”. Showing agreements with Germany, the closest name.",
+        ),
+        (
+            "/da/aftaler/?q=Tyskand",
+            "Intet land hedder »Tyskand«. Her er aftalerne med Tyskland, det navn, der ligner mest.",
+        ),
+    ],
+)
+def test_a_search_read_as_the_closest_country_name_says_so(seeded, client, url, notice):
+    html = client.get(url).content.decode()
+    assert f'<p class="search-reading">{notice}</p>' in html
+
+
+@pytest.mark.parametrize("query", ["Germany", "Tyskland", "DE", "Asia", "Korea, Rep."])
+def test_a_search_that_names_a_country_or_region_says_nothing_of_closest_names(seeded, client, query):
+    response = client.get("/en/agreements/", {"q": query})
+    assert result_titles(response)
+    assert "search-reading" not in response.content.decode()
+
+
+def test_a_form_with_an_error_says_so_in_the_title_and_ties_the_message_to_the_field(seeded, client):
+    html = client.get("/da/aftaler/", {"q": "x" * 201}).content.decode()
+    assert "<title>Fejl: Bilaterale aftaler" in html
+    assert 'aria-describedby="q-hint error-message"' in html and '<p id="error-message">' in html
+    html = client.get("/en/search/", {"page": "abc", "q": "aftale"}).content.decode()
+    assert "<title>Error: Search" in html
 
 
 def test_a_country_without_agreement_gets_a_clear_answer(seeded, client):
