@@ -393,6 +393,13 @@ class ContentAdminForm(forms.ModelForm):
                 self.data.pop(key, None)
             return
         widget = getattr(field.widget, "widget", field.widget)  # inside the admin's related-object wrapper
+        if isinstance(widget, forms.MultiWidget):
+            # A date and a time in boxes of their own ("publish from"): each box has its own key.
+            parts = widget.decompress(field.prepare_value(value)) if value else [None] * len(widget.widgets)
+            for suffix, box, part in zip(widget.widgets_names, widget.widgets, parts, strict=True):
+                shown = box.format_value(part)
+                self.data[key + suffix] = "" if shown is None else shown
+            return
         shown = widget.format_value(field.prepare_value(value))
         if isinstance(shown, list):
             self.data.setlist(key, shown)

@@ -172,6 +172,20 @@ class EditorialModel(models.Model):
             raise ValidationError(ALWAYS_PUBLIC_MESSAGE)
 
     @property
+    def hidden_as(self):
+        """Why visitors do not see the item now, as its page and lists tell editors previewing it: "draft",
+        "scheduled" (its "publish from" is ahead) or "ended" (its "unpublish at" has passed); "" when
+        visitors see it (as ``published()`` reads it)."""
+        now = timezone.now()
+        if not self.is_published:
+            return "draft"
+        if self.publish_from is not None and self.publish_from > now:
+            return "scheduled"
+        if self.unpublish_at is not None and self.unpublish_at <= now:
+            return "ended"
+        return ""
+
+    @property
     def public_since(self):
         """When visitors could first see the item: its first publication, or its "publish from" if later."""
         first = self.first_published_at or self.created_at

@@ -37,7 +37,9 @@ class RichTextField(ProseEditorField):
         value = super().pre_save(model_instance, add)
         if value:
             value = sanitize_html(value)
-            setattr(model_instance, self.attname, value)
+            # Not setattr(): on a translated field's original name, modeltranslation reads the text of
+            # another language when this one is empty, and setattr() would write it into this one.
+            model_instance.__dict__[self.attname] = value
         return value
 
 

@@ -41,6 +41,14 @@ def _fields_data(form):
     for name, field in form.fields.items():
         key = form.add_prefix(name)
         value = form[name].value()
+        widget = getattr(field.widget, "widget", field.widget)
+        if isinstance(widget, forms.MultiWidget):
+            # A date and a time in boxes of their own: the browser sends each box under its own name.
+            parts = value if isinstance(value, (list, tuple)) else widget.decompress(value)
+            for suffix, box, part in zip(widget.widgets_names, widget.widgets, parts, strict=True):
+                shown = box.format_value(part)
+                data[key + suffix] = "" if shown is None else shown
+            continue
         if value is None:
             value = ""
         if isinstance(value, (list, tuple)):

@@ -365,3 +365,20 @@ def test_terms_and_partners_are_unchanged_by_the_editorial_extras(seeded, editor
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/add/"
         html = editor_client.get(url).content.decode()
         assert 'name="_publish"' not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "filled", "empty"),
+    [("da", "description_en", "description_da"), ("en", "description_da", "description_en")],
+)
+def test_a_text_left_empty_in_one_language_stays_empty_whatever_the_admins_language(
+    seeded, editor_client, language, filled, empty
+):
+    agreement = BilateralAgreement.objects.get(slug="japan")
+    url = change_url(agreement)
+    data = form_data(editor_client.get(url, HTTP_ACCEPT_LANGUAGE=language))
+    data |= {filled: "<p>Written in one language only.</p>", empty: ""}
+    assert editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE=language).status_code == 302
+    agreement.refresh_from_db()
+    assert getattr(agreement, filled) == "<p>Written in one language only.</p>"
+    assert getattr(agreement, empty) == ""

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 
 from agreements.models import BilateralAgreement
 from centres.models import InnovationCentre
+from contacts.models import ContactPerson
 from publishing import scheduling
 from tests.admin_helpers import form_data
 from tests.clock import COPENHAGEN, NINE_FIFTY_NINE, TEN
@@ -182,3 +183,68 @@ def test_an_agreement_in_force_from_a_later_date_makes_that_midnight_a_scheduled
     BilateralAgreement.objects.filter(slug_en="turkey").update(in_force_from=date(2030, 6, 1))
 
     assert scheduling.next_scheduled_change() == datetime(2030, 6, 1, 0, 0, tzinfo=COPENHAGEN)
+
+
+def test_a_schedule_someone_else_set_meanwhile_is_kept_when_your_save_is_refused(
+    seeded, publisher_client, one_step_client
+):
+    agreement = BilateralAgreement.objects.get(slug_en="israel")
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    theirs = form_data(publisher_client.get(url))
+    yours = form_data(one_step_client.get(url, HTTP_ACCEPT_LANGUAGE="da"))
+
+    theirs |= {"unpublish_at_0": "2099-06-30", "unpublish_at_1": "23:59:00"}
+    assert publisher_client.post(url, theirs).status_code == 302
+    yours["summary_en"] = "A summary of yours."
+    refused = one_step_client.post(url, yours, HTTP_ACCEPT_LANGUAGE="da")
+    assert refused.status_code == 200
+
+    # The form shows their date and time in its boxes, so saving it again keeps them.
+    shown = form_data(refused)
+    assert (shown["unpublish_at_0"], shown["unpublish_at_1"]) == ("30.06.2099", "23:59:00")
+    assert one_step_client.post(url, shown, HTTP_ACCEPT_LANGUAGE="da").status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.summary_en == "A summary of yours."
+    assert agreement.unpublish_at == datetime(2099, 6, 30, 23, 59, tzinfo=COPENHAGEN)
+
+
+@pytest.mark.parametrize(
+    ("schedule", "banner", "tag"),
+    [
+        (
+            {"publish_from": datetime(2099, 1, 1, 10, tzinfo=COPENHAGEN)},
+            "Scheduled:</strong> visitors see this page from",
+            "Scheduled",
+        ),
+        (
+            {"unpublish_at": datetime(2020, 1, 1, 10, tzinfo=COPENHAGEN)},
+            "Unpublished:</strong> visitors no longer see this page since",
+            "Unpublished",
+        ),
+    ],
+)
+def test_an_editor_previewing_an_item_visitors_cannot_see_now_is_told_why(
+    seeded, editor_client, visitor, schedule, banner, tag
+):
+    BilateralAgreement.objects.filter(slug_en="israel").update(**schedule)
+    assert visitor.get("/en/agreements/israel/").status_code == 404
+    html = re.sub(r"\s+", " ", editor_client.get("/en/agreements/israel/").content.decode())
+    assert banner in html
+    country = editor_client.get("/en/countries/il/").content.decode()
+    assert f'Bilateral agreement with Israel</a> <span class="tag">{tag}</span>' in country
+
+
+def test_an_attache_visitors_cannot_see_now_is_not_on_the_centres_page(seeded, visitor):
+    centre = InnovationCentre.objects.get(slug_en="munich")
+    attache = ContactPerson.objects.published().first()
+    centre.attache = attache
+    centre.save()
+    assert attache.name in attache_section(visitor.get("/en/centres/munich/"))
+
+    attache.unpublish_at = datetime(2020, 1, 1, tzinfo=COPENHAGEN)
+    attache.save()
+    assert attache.name not in attache_section(visitor.get("/en/centres/munich/"))
+
+
+def attache_section(response):
+    return response.content.decode().split('id="attache-heading"', 1)[1].split("</section>", 1)[0]
