@@ -621,8 +621,9 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         rows = list(historical_records)
         for newer, older in zip(rows, [*rows[1:], None], strict=True):
             newer.author = history.author_of(newer)
-            if newer.history_change_reason in review.CHANGE_REASONS:
-                newer.history_change_reason = gettext(newer.history_change_reason)
+            reason = newer.history_change_reason
+            if reason in review.CHANGE_REASONS or history.is_automatic_reason(reason):
+                newer.history_change_reason = gettext(reason)
             if older is None:
                 continue
             changes = history.differences(newer, older, foreign_keys_are_objs=foreign_keys_are_objs)
@@ -896,7 +897,7 @@ class OrderedTermAdmin(InUseDeletionMixin, ContentAdmin):
 class ReviewRequestAdmin(admin.ModelAdmin):
     """The record of review: who submitted what and when, and who published it or sent it back. Read-only."""
 
-    list_display = ("item", "content_type", "requested_by", "requested_at", "outcome", "resolved_by", "resolved_at")
+    list_display = ("content", "content_type", "requested_by", "requested_at", "outcome", "resolved_by", "resolved_at")
     list_filter = ("outcome", "content_type")
     list_select_related = ("content_type", "requested_by", "resolved_by")
     search_fields = ("comment", "requested_by__username", "resolved_by__username")
@@ -906,6 +907,10 @@ class ReviewRequestAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("item")
+
+    @admin.display(description=_("item"))
+    def content(self, obj):
+        return obj.item
 
     def has_add_permission(self, request):
         return False

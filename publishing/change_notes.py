@@ -62,13 +62,21 @@ class ChangeNoteAdminMixin:
 
 @admin.register(ChangeNote)
 class ChangeNoteAdmin(admin.ModelAdmin):
-    list_display = ("text", "item", "content_type", "published_at", "created_by")
+    list_display = ("note", "content", "content_type", "published_at", "created_by")
     list_filter = ("content_type", "published_at")
     list_select_related = ("content_type", "created_by")
     search_fields = ("note_en", "note_da")
-    fields = ("note_en", "note_da", "published_at", "item", "created_by", "created_at", "updated_at")
-    readonly_fields = ("item", "created_by", "created_at", "updated_at")
+    fields = ("note_en", "note_da", "published_at", "content", "created_by", "created_at", "updated_at")
+    readonly_fields = ("content", "created_by", "created_at", "updated_at")
     date_hierarchy = "published_at"
+
+    @admin.display(description=_("change note"))
+    def note(self, obj):
+        return obj.text
+
+    @admin.display(description=_("item"))
+    def content(self, obj):
+        return obj.item
 
     def has_add_permission(self, request):
         # A note belongs to an item: it is written on the item's change form.

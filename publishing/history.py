@@ -76,6 +76,12 @@ def show_automatic_author(reason, author):
     _automatic_authors[reason] = author
 
 
+def is_automatic_reason(reason):
+    """Whether code records history rows with the change reason ``reason`` (stored in English, shown
+    translated)."""
+    return reason in _automatic_authors
+
+
 def author_of(record):
     """Who made a history row: the editor, the code that recorded it (``show_automatic_author``), or None."""
     user = record.history_user

@@ -239,6 +239,9 @@ def _leads_back(old_path, new_path, redirect_pk):
 class RedirectForm(forms.ModelForm):
     """An editor's redirect must lead somewhere: not to its own address, nor round a loop of redirects."""
 
+    class Meta:
+        error_messages = {"old_path": {"unique": _("There is already a redirect from this address.")}}
+
     def clean(self):
         cleaned_data = super().clean()
         old_path, new_path = cleaned_data.get("old_path"), cleaned_data.get("new_path")

@@ -2,6 +2,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
 from centres.models import FocusArea, InnovationCentre
@@ -11,7 +12,8 @@ from publishing.history import one_row_per_save
 from ufm_intl import seed_content as content
 from ufm_intl.models import Initiative, Page
 
-SEED_REASON = "Loaded from the ministry's source page"
+# Stored in English in the history, translated where it is shown (``show_automatic_author``).
+SEED_REASON = gettext_noop("Loaded from the ministry's source page")
 # The date the source page was last updated: what the seeded content says of itself ("Last updated").
 SOURCE_UPDATED_AT = datetime(2022, 1, 31, 12, tzinfo=ZoneInfo("Europe/Copenhagen"))
 

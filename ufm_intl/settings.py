@@ -234,6 +234,8 @@ LANGUAGES = [("en", _("English")), ("da", _("Danish"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "da")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats a language writes beside those Django knows (a Danish time "10.00").
+FORMAT_MODULE_PATH = ["ufm_intl.formats"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True

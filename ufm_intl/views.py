@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import DatabaseError, connections
 from django.http import Http404, HttpResponse, JsonResponse
@@ -283,7 +284,9 @@ def page_not_found(request, exception=None):
 def permission_denied(request, exception=None):
     """403: in the admin's own layout for editors (an action their group does not allow), else the site's."""
     if request.path_info.startswith("/admin/") and getattr(request, "user", None) and request.user.is_staff:
-        return render(request, "admin/403.html", {"title": _("Not allowed")}, status=403)
+        # With the admin's own context: its name in the title and header, as on its other pages.
+        context = admin.site.each_context(request) | {"title": _("Not allowed")}
+        return render(request, "admin/403.html", context, status=403)
     return render_error_page(request, "403.html", status=403)
 
 

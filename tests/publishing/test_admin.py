@@ -1,6 +1,8 @@
 """What every content admin shares: the Editors group, the admin's language, history, filters and clean markup."""
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Group
@@ -8,6 +10,7 @@ from django.contrib.auth.models import Group
 from agreements.models import BilateralAgreement
 from centres.models import FocusArea, InnovationCentre
 from contacts.models import ContactPerson
+from publishing.models import ChangeNote, Redirect
 from tests.admin_helpers import form_data
 
 CHANGELISTS = [
@@ -153,3 +156,37 @@ def test_markup_from_code_is_sanitised_too(seeded):
     centre.save()
     centre.refresh_from_db()
     assert centre.body_da == "<p>Hej</p>"
+
+
+def test_the_danish_admin_names_the_columns_and_messages_in_danish(seeded, admin_client, editor_client):
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    ChangeNote.objects.create(item=agreement, note_en="A note.", note_da="En note.")
+    html = admin_client.get("/admin/publishing/changenote/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert ">Ændringsnote<" in html and ">Indhold<" in html and ">En note.<" in html
+
+    Redirect.objects.create(old_path="/en/old/", new_path="/en/programmes/")
+    data = form_data(admin_client.get("/admin/publishing/redirect/add/"))
+    response = admin_client.post(
+        "/admin/publishing/redirect/add/",
+        data | {"old_path": "/en/old/", "new_path": "/en/contacts/"},
+        HTTP_ACCEPT_LANGUAGE="da",
+    )
+    assert "Der findes allerede en omdirigering fra denne adresse." in response.content.decode()
+
+    refused = editor_client.post(
+        f"/admin/contacts/contactperson/{ContactPerson.objects.first().pk}/delete/",
+        {"post": "yes"},
+        HTTP_ACCEPT_LANGUAGE="da",
+    )
+    assert refused.status_code == 403
+    assert "<title>Ikke tilladt | Internationalt samarbejde</title>" in refused.content.decode()
+
+
+def test_a_danish_editor_may_write_a_time_with_a_full_stop(seeded, publisher_client):
+    agreement = BilateralAgreement.objects.get(slug="israel")
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    data = form_data(publisher_client.get(url, HTTP_ACCEPT_LANGUAGE="da"))
+    data |= {"publish_from_0": "01.01.2099", "publish_from_1": "10.00"}
+    assert publisher_client.post(url, data, HTTP_ACCEPT_LANGUAGE="da").status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.publish_from == datetime(2099, 1, 1, 10, tzinfo=ZoneInfo("Europe/Copenhagen"))

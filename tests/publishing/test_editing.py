@@ -242,7 +242,7 @@ def test_seeded_versions_are_attributed_to_the_seed(seeded, editor_client):
     html = errors_shown(
         editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/history/", HTTP_ACCEPT_LANGUAGE="da")
     )
-    assert "<td>Startindhold</td>" in html
+    assert "<td>Startindhold</td> <td>Indlæst fra ministeriets kildeside</td>" in html
     assert "Ændret af" in html
 
 
