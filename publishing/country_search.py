@@ -15,6 +15,10 @@ The stages run in order and the first that matches anything wins:
    of six letters or more; only the nearest names count. A query of four letters counts only as a
    five-letter name with one letter dropped ("Japn", "Inda"): shorter names are too alike to guess.
 
+A query that lists countries ("Germany, China", "Tyskland og Kina", "Japan Korea"), each named exactly
+(a code only as a part of its own, so that "in" or "de" in a sentence stays a word), names them all,
+in its order, before the prefix and misspelling stages.
+
 A query that names a part of the world that is no country ("South America", "Mellemøsten": the UN's
 sub-regions and their everyday names) is read only exactly, as an editor's alias: it is no misspelt
 country ("Sydamerika" is not "Sydafrika") and does not begin one ("Caribbean Netherlands").
@@ -223,20 +227,62 @@ _PLACE_KEYS = frozenset(normalise(place) for place in _PLACES.split(","))
 
 
 @functools.lru_cache(maxsize=2048)
-def _match(query_key, aliases):
-    """(codes, whether the query names them exactly) for a normalised query: the stages above."""
-    entries = _entries(aliases)
-
-    exact = _exact(query_key, entries)
+def _exactly(query_key, aliases):
+    """The countries a normalised query names exactly (the first stage); [] for a part of the world that
+    is no country; None when it names nothing exactly."""
+    exact = _exact(query_key, _entries(aliases))
     if exact:
-        return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code))), True
+        return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code)))
     if query_key in _PLACE_KEYS:
-        return [], True
+        return []
+    return None
 
+
+# What separates the countries of a list: punctuation, "and", "og", "or", "eller".
+_SEPARATORS = re.compile(r"[,;/&+]|\b(?:and|og|or|eller)\b", re.IGNORECASE)
+
+
+def _parts(query):
+    """The query's parts between separators, each as its words."""
+    return tuple(words for words in (tuple(_words(part)) for part in _SEPARATORS.split(query)) if words)
+
+
+@functools.lru_cache(maxsize=2048)
+def _several(parts, aliases):
+    """The countries a list of them names, in its order ("Germany, China", "Tyskland og Kina", "Japan
+    Korea"): each part exactly a name, alias or code, or its words names and aliases one after another.
+    None unless every word belongs to a country's name and there are two countries or more."""
+    entries = _entries(aliases)
+    found = []
+    for words in parts:
+        whole = _exact(normalise(" ".join(words)), entries)
+        if whole:
+            found += _unique_codes(sorted(whole, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+            continue
+        start = 0
+        while start < len(words):
+            for end in range(len(words), start, -1):
+                key = "".join(words[start:end])
+                # Names only: "in", "de" or "at" inside a sentence are words, not country codes.
+                named = [e for e in entries if e.key == key and e.kind in _NAMES]
+                if named:
+                    found += _unique_codes(sorted(named, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+                    start = end
+                    break
+            else:
+                return None
+    codes = list(dict.fromkeys(found))
+    return codes if len(codes) > 1 else None
+
+
+@functools.lru_cache(maxsize=2048)
+def _closest(query_key, aliases):
+    """The countries whose names begin with the normalised query or that it misspells (stages 2 and 3)."""
+    entries = _entries(aliases)
     if len(query_key) >= 3:
         prefixed = [e for e in entries if e.kind in _NAMES and e.key.startswith(query_key)]
         if prefixed:
-            return _unique_codes(sorted(prefixed, key=lambda e: (len(e.key), e.code))), False
+            return _unique_codes(sorted(prefixed, key=lambda e: (len(e.key), e.code)))
 
     if len(query_key) >= 4:
         scored = []
@@ -251,8 +297,8 @@ def _match(query_key, aliases):
                 scored.append((distance, e))
         if scored:
             best = min(distance for distance, _ in scored)
-            return _unique_codes(sorted((e for d, e in scored if d == best), key=lambda e: e.code)), False
-    return [], True
+            return _unique_codes(sorted((e for d, e in scored if d == best), key=lambda e: e.code))
+    return []
 
 
 _alias_sources = []
@@ -292,8 +338,14 @@ def read_query(query, aliases=()):
         found = _match_formal(formal_key(query), aliases)
         if found:
             return Reading(tuple(found))
-    codes, is_exact = _match(key, aliases)
-    return Reading(tuple(codes), is_exact)
+    named = _exactly(key, aliases)
+    if named is not None:
+        return Reading(tuple(named))
+    several = _several(_parts(query), aliases)
+    if several:
+        return Reading(tuple(several))
+    codes = _closest(key, aliases)
+    return Reading(tuple(codes), is_exact=not codes)
 
 
 def countries_for_query(query, aliases=()):

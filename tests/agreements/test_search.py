@@ -134,7 +134,7 @@ QUERIES = [
     ("xyz", []),
     ("Sune", []),
     ("Karin", []),
-    ("Germany, Japan", []),
+    ("Germany, Japan", ["DE", "JP"]),
     ("a", []),
     ("%", []),
     ("_", []),
@@ -177,6 +177,26 @@ def test_a_region_finds_the_agreements_in_it_not_a_look_alike_country(seeded, qu
 def test_a_part_of_the_world_is_no_misspelt_country(seeded, query):
     # "South America" is two edits from "South Africa", and "Caribbean" begins "Caribbean Netherlands".
     assert not BilateralAgreement.objects.published().search(query).exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Germany China", ["DE", "CN"]),
+        ("Germany, China", ["DE", "CN"]),
+        ("Tyskland og Kina", ["DE", "CN"]),
+        ("Japan Korea", ["JP", "KR"]),  # Korea: an alias of South Korea in the seed content
+        ("South Korea and Japan", ["KR", "JP"]),
+        ("usa/kina", ["US", "CN"]),
+        ("DE, CN", ["DE", "CN"]),
+        # A word that is in no country's name: no list of countries.
+        ("Germany Atlantis", []),
+        # "in" in a sentence is a word, not India's code.
+        ("Germany in China", []),
+    ],
+)
+def test_a_list_of_countries_finds_each_in_its_order(seeded, query, expected):
+    assert list(BilateralAgreement.objects.published().search(query).values_list("country", flat=True)) == expected
 
 
 def test_an_editors_alias_for_a_part_of_the_world_is_searched(seeded):
