@@ -300,6 +300,12 @@ class Redirect(models.Model):
             for name, is_valid in valid.items()
             if getattr(self, name) and not is_valid(getattr(self, name))
         }
+        if "old_path" not in errors and any(mark in self.old_path for mark in "?#"):
+            # Visitors' addresses are looked up by their path: a query or fragment would never match.
+            errors["old_path"] = _(
+                "Write the old address without “?” or “#” and what follows: a redirect is found by the path "
+                "alone, and visitors' own query is passed on."
+            )
         if errors:
             raise ValidationError(errors)
 

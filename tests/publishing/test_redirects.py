@@ -110,6 +110,15 @@ def test_a_redirect_must_lead_somewhere_on_this_site(seeded, editor_client, new_
     assert not Redirect.objects.exists()
 
 
+@pytest.mark.parametrize("old_path", ["/en/research?ID=5", "/en/research/#top"])
+def test_an_old_address_with_a_query_or_fragment_that_could_never_match_is_refused(seeded, editor_client, old_path):
+    response = add_redirect(editor_client, old_path, "/en/programmes/")
+
+    assert response.status_code == 200
+    assert "without “?” or “#”" in response.content.decode()
+    assert not Redirect.objects.exists()
+
+
 def test_a_redirect_that_would_make_a_loop_is_refused(seeded, editor_client, visitor):
     assert add_redirect(editor_client, "/en/loop-a/", "/en/loop-b/").status_code == 302
     assert add_redirect(editor_client, "/en/loop-b/", "/en/loop-c/").status_code == 302
