@@ -4,7 +4,7 @@ publication (publishing/review.py) and schedules.
 Content apps register their models with these classes; the only model registered here is the read-only
 record of review requests."""
 
-from datetime import date
+from datetime import date, time
 
 from django import forms
 from django.contrib import admin, messages
@@ -502,6 +502,16 @@ def cell_with_note(value, *notes):
 RELATED_ROWS = 100
 
 
+class DateAndTimeField(forms.SplitDateTimeField):
+    """A moment in a date box and a time box; a date without a time is that day's start (00:00), rather
+    than an error asking for the time."""
+
+    def compress(self, data_list):
+        if data_list and data_list[0] and data_list[1] in self.empty_values:
+            data_list = [data_list[0], time(0, 0)]
+        return super().compress(data_list)
+
+
 class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Admin for translated content: English and Danish next to each other, with history and restore.
 
@@ -512,7 +522,10 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     form = ContentAdminForm
     list_per_page = 50
     readonly_fields = ("translation_status", "last_modified_by", "updated_at", "created_at")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.DateTimeField: {"form_class": DateAndTimeField},
+    }
     object_history_template = "publishing/admin/object_history.html"
     object_history_list_template = "publishing/admin/object_history_list.html"
     object_history_form_template = "publishing/admin/object_history_form.html"

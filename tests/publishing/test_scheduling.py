@@ -248,3 +248,13 @@ def test_an_attache_visitors_cannot_see_now_is_not_on_the_centres_page(seeded, v
 
 def attache_section(response):
     return response.content.decode().split('id="attache-heading"', 1)[1].split("</section>", 1)[0]
+
+
+def test_a_date_without_a_time_is_the_start_of_that_day(seeded, publisher_client):
+    agreement = BilateralAgreement.objects.get(slug_en="israel")
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    data = form_data(publisher_client.get(url, HTTP_ACCEPT_LANGUAGE="da"))
+    data |= {"publish_from_0": "01.03.2099", "publish_from_1": ""}
+    assert publisher_client.post(url, data, HTTP_ACCEPT_LANGUAGE="da").status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.publish_from == datetime(2099, 3, 1, 0, 0, tzinfo=COPENHAGEN)
