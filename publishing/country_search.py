@@ -19,6 +19,8 @@ A query that lists countries ("Germany, China", "Tyskland og Kina", "Japan Korea
 (a code only as a part of its own, so that "in" or "de" in a sentence stays a word), names them all,
 in its order, before the prefix and misspelling stages.
 
+A flag emoji names its country ("🇩🇪" is DE), and several flags a list.
+
 A query that names a part of the world that is no country ("South America", "Mellemøsten": the UN's
 sub-regions and their everyday names) is read only exactly, as an editor's alias: it is no misspelt
 country ("Sydamerika" is not "Sydafrika") and does not begin one ("Caribbean Netherlands").
@@ -315,6 +317,14 @@ def known_aliases():
     return [pair for source in _alias_sources for pair in source()]
 
 
+# A flag emoji is its country's code in two "regional indicator" letters: 🇩🇪 is D and E.
+_FLAG = re.compile("([\U0001f1e6-\U0001f1ff]{2})")
+
+
+def _flag_as_code(match):
+    return " " + "".join(chr(ord("A") + ord(letter) - 0x1F1E6) for letter in match.group(1)) + ", "
+
+
 @dataclass(frozen=True)
 class Reading:
     """The countries a query names, best match first. ``is_exact`` unless they are only the closest names
@@ -329,7 +339,7 @@ def read_query(query, aliases=()):
 
     ``aliases`` is a sequence of (country code, alias) pairs from the editors' alias list.
     """
-    query = query[:MAX_QUERY_LENGTH]
+    query = _FLAG.sub(_flag_as_code, query[:MAX_QUERY_LENGTH])
     key = normalise(query)
     if not key:
         return Reading()

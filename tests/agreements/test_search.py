@@ -189,6 +189,9 @@ def test_a_part_of_the_world_is_no_misspelt_country(seeded, query):
         ("South Korea and Japan", ["KR", "JP"]),
         ("usa/kina", ["US", "CN"]),
         ("DE, CN", ["DE", "CN"]),
+        # Flags are their countries' codes.
+        ("🇩🇪", ["DE"]),
+        ("🇯🇵 🇰🇷", ["JP", "KR"]),
         # A word that is in no country's name: no list of countries.
         ("Germany Atlantis", []),
         # "in" in a sentence is a word, not India's code.
