@@ -4,7 +4,7 @@ publication (publishing/review.py) and schedules.
 Content apps register their models with these classes; the only model registered here is the read-only
 record of review requests."""
 
-from datetime import date, time
+from datetime import date, datetime
 
 from django import forms
 from django.contrib import admin, messages
@@ -35,6 +35,7 @@ from publishing.history import translated_fields
 from publishing.models import ReviewRequest
 from publishing.protection import in_use
 from publishing.richtext import RichTextField
+from publishing.scheduling import DateAndTimeField
 
 
 class CountrySelectWidget(forms.Select):
@@ -414,6 +415,9 @@ class ContentAdminForm(forms.ModelForm):
             return str(field.queryset.filter(pk=value).first() or "—")
         if isinstance(field, forms.BooleanField):
             return gettext("Yes") if value else gettext("No")
+        if isinstance(value, datetime):
+            # As the form's date and time boxes show it: in the site's time zone.
+            return formats.localize(timezone.localtime(value)) if timezone.is_aware(value) else formats.localize(value)
         if isinstance(field, forms.ChoiceField):
             return str(dict(field.choices).get(value, value)) or "—"
         return Truncator(strip_tags(str(value or ""))).chars(200) or "—"
@@ -500,16 +504,6 @@ def cell_with_note(value, *notes):
 
 # How many changes of an object's parts its history page lists.
 RELATED_ROWS = 100
-
-
-class DateAndTimeField(forms.SplitDateTimeField):
-    """A moment in a date box and a time box; a date without a time is that day's start (00:00), rather
-    than an error asking for the time."""
-
-    def compress(self, data_list):
-        if data_list and data_list[0] and data_list[1] in self.empty_values:
-            data_list = [data_list[0], time(0, 0)]
-        return super().compress(data_list)
 
 
 class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):

@@ -8,11 +8,13 @@ of what visitors can see, newest first.
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from publishing import versions
 from publishing.models import ChangeNote
+from publishing.scheduling import DateAndTimeField
 
 NOTE_FIELDS = ("change_note_en", "change_note_da")
 
@@ -69,6 +71,9 @@ class ChangeNoteAdmin(admin.ModelAdmin):
     fields = ("note_en", "note_da", "published_at", "content", "created_by", "created_at", "updated_at")
     readonly_fields = ("content", "created_by", "created_at", "updated_at")
     date_hierarchy = "published_at"
+
+    # As on the content's own forms: a date without a time is that day's start.
+    formfield_overrides = {models.DateTimeField: {"form_class": DateAndTimeField}}
 
     @admin.display(description=_("change note"))
     def note(self, obj):

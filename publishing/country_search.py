@@ -17,7 +17,8 @@ The stages run in order and the first that matches anything wins:
 
 A query that lists countries ("Germany, China", "Tyskland og Kina", "Japan Korea"), each named exactly
 (a code only as a part of its own, so that "in" or "de" in a sentence stays a word), names them all,
-in its order, before the prefix and misspelling stages.
+in its order, before the prefix and misspelling stages; in a list with commas or "and", a part may be
+the beginning or a misspelling of a name ("Germany, Chna").
 
 A flag emoji names its country ("🇩🇪" is DE), and several flags a list.
 
@@ -210,15 +211,16 @@ def country_named(text, aliases=()):
 
 
 # Parts of the world that are no country, in English and Danish: the UN's (M49) sub-regions and the
-# everyday names of parts of continents. (Micronesia is left out: it is a country too.)
+# everyday names of parts of continents. (Micronesia is left out: it is a country too; and Australia and
+# New Zealand, which names two.)
 _PLACES = """
     Northern Africa, North Africa, Sub-Saharan Africa, Eastern Africa, East Africa, Middle Africa,
     Central Africa, Southern Africa, Western Africa, West Africa, Latin America, Latin America and the
     Caribbean, Caribbean, the Caribbean, Central America, South America, Northern America, North America,
     Central Asia, Eastern Asia, East Asia, South-eastern Asia, South-East Asia, Southeast Asia, Southern
     Asia, South Asia, Western Asia, West Asia, Middle East, Near East, Far East, Eastern Europe, Northern
-    Europe, Southern Europe, Western Europe, Central Europe, Scandinavia, Nordic countries, Australia and
-    New Zealand, Melanesia, Polynesia,
+    Europe, Southern Europe, Western Europe, Central Europe, Scandinavia, Nordic countries, Melanesia,
+    Polynesia,
     Nordafrika, Afrika syd for Sahara, Østafrika, Centralafrika, Det sydlige Afrika, Vestafrika,
     Latinamerika, Latinamerika og Caribien, Caribien, Mellemamerika, Centralamerika, Sydamerika,
     Nordamerika, Centralasien, Østasien, Sydøstasien, Sydasien, Vestasien, Mellemøsten, Det nære Østen,
@@ -240,41 +242,66 @@ def _exactly(query_key, aliases):
     return None
 
 
-# What separates the countries of a list: punctuation, "and", "og", "or", "eller".
-_SEPARATORS = re.compile(r"[,;/&+]|\b(?:and|og|or|eller)\b", re.IGNORECASE)
+# What separates the countries of a list: punctuation, "and", "og", "or", "eller" (kept by re.split).
+_SEPARATORS = re.compile(r"([,;/&+]|\b(?:and|og|or|eller)\b)", re.IGNORECASE)
+# How many parts a name may span: "Saint Helena, Ascension and Tristan da Cunha" spans three.
+_MAX_SPAN = 4
 
 
-def _parts(query):
-    """The query's parts between separators, each as its words."""
-    return tuple(words for words in (tuple(_words(part)) for part in _SEPARATORS.split(query)) if words)
+def _pieces(query):
+    """The query cut at its separators, which are kept: (part, separator, part, …)."""
+    return tuple(_SEPARATORS.split(query))
+
+
+def _in_turn(words, entries):
+    """The countries the words name one after another ("Japan Korea"), each name or alias as long as it
+    can be; None if a word belongs to none. Codes do not count: "in" or "de" in a sentence is a word."""
+    found, start = [], 0
+    while start < len(words):
+        for end in range(len(words), start, -1):
+            key = "".join(words[start:end])
+            named = [e for e in entries if e.key == key and e.kind in _NAMES]
+            if named:
+                found += _unique_codes(sorted(named, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+                start = end
+                break
+        else:
+            return None
+    return found
 
 
 @functools.lru_cache(maxsize=2048)
-def _several(parts, aliases):
-    """The countries a list of them names, in its order ("Germany, China", "Tyskland og Kina", "Japan
-    Korea"): each part exactly a name, alias or code, or its words names and aliases one after another.
-    None unless every word belongs to a country's name and there are two countries or more."""
+def _several(pieces, aliases):
+    """(codes, whether each was named exactly) for a list of countries, in its order ("Germany, China",
+    "Tyskland og Kina", "Japan Korea", "Bosnia and Herzegovina, Serbia"); None if it is no such list.
+
+    Each part between separators is a name, alias or code (with the parts after it, for a name with
+    "and" or a comma in it), or its words are names one after another. In a list with separators, a part
+    may also be the beginning or a misspelling of one name ("Germany, Chna").
+    """
     entries = _entries(aliases)
-    found = []
-    for words in parts:
-        whole = _exact(normalise(" ".join(words)), entries)
-        if whole:
-            found += _unique_codes(sorted(whole, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+    parts = pieces[0::2]
+    found, is_exact, index = [], True, 0
+    while index < len(parts):
+        if not _words(parts[index]):
+            index += 1
             continue
-        start = 0
-        while start < len(words):
-            for end in range(len(words), start, -1):
-                key = "".join(words[start:end])
-                # Names only: "in", "de" or "at" inside a sentence are words, not country codes.
-                named = [e for e in entries if e.key == key and e.kind in _NAMES]
-                if named:
-                    found += _unique_codes(sorted(named, key=lambda e: (_KIND_RANK[e.kind], e.code)))
-                    start = end
-                    break
-            else:
+        for end in range(min(len(parts), index + _MAX_SPAN), index, -1):
+            whole = _exact(normalise("".join(pieces[2 * index : 2 * end - 1])), entries)
+            if whole:
+                found += _unique_codes(sorted(whole, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+                index = end
+                break
+        else:
+            named = _in_turn(_words(parts[index]), entries)
+            if named is None and len(parts) > 1:
+                named, is_exact = _closest(normalise(parts[index]), aliases) or None, False
+            if named is None:
                 return None
+            found += named
+            index += 1
     codes = list(dict.fromkeys(found))
-    return codes if len(codes) > 1 else None
+    return (codes, is_exact) if codes else None
 
 
 @functools.lru_cache(maxsize=2048)
@@ -351,9 +378,10 @@ def read_query(query, aliases=()):
     named = _exactly(key, aliases)
     if named is not None:
         return Reading(tuple(named))
-    several = _several(_parts(query), aliases)
+    several = _several(_pieces(query), aliases)
     if several:
-        return Reading(tuple(several))
+        codes, is_exact = several
+        return Reading(tuple(codes), is_exact)
     codes = _closest(key, aliases)
     return Reading(tuple(codes), is_exact=not codes)
 

@@ -168,7 +168,12 @@ def redirect_for(path, user=None):
     seen = {path}
     target = None
     for _hop in range(MAX_HOPS):
-        redirect = Redirect.objects.select_related("content_type").filter(old_path=_path(target or path)).first()
+        # The visitor's path as it is (an escaped "?" in it is no query); a redirect's target is an address.
+        redirect = (
+            Redirect.objects.select_related("content_type")
+            .filter(old_path=path if target is None else _path(target))
+            .first()
+        )
         if redirect is None and target is None:
             return _below_renamed_item(path, user)
         if redirect is None:

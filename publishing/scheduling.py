@@ -21,6 +21,7 @@ passing, which is checked against the clock on every call.
 import datetime
 import threading
 
+from django import forms
 from django.db.models import Min, Q
 from django.utils import timezone
 
@@ -91,3 +92,18 @@ def has_passed(moment):
 def forget():
     """Drop the remembered answer (tests that turn the clock back)."""
     _remembered.value = None
+
+
+class DateAndTimeField(forms.SplitDateTimeField):
+    """A moment in a date box and a time box; a date without a time is that day's start (00:00), rather
+    than an error asking for the time."""
+
+    def clean(self, value):
+        if isinstance(value, (list, tuple)):
+            value = [part.strip() if isinstance(part, str) else part for part in value]
+        return super().clean(value)
+
+    def compress(self, data_list):
+        if data_list and data_list[0] and data_list[1] in self.empty_values:
+            data_list = [data_list[0], datetime.time(0, 0)]
+        return super().compress(data_list)

@@ -192,6 +192,12 @@ def test_a_part_of_the_world_is_no_misspelt_country(seeded, query):
         # Flags are their countries' codes.
         ("🇩🇪", ["DE"]),
         ("🇯🇵 🇰🇷", ["JP", "KR"]),
+        # Names with "and" or a comma in them, and a part misspelt in a list with separators.
+        ("Germany and Trinidad and Tobago", ["DE"]),  # Trinidad and Tobago has no agreement
+        ("Bosnia and Herzegovina, Japan", ["JP"]),
+        ("Germany, Chna", ["DE", "CN"]),
+        ("Germany, Deutschland", ["DE"]),
+        ("🇨🇳 China", ["CN"]),
         # A word that is in no country's name: no list of countries.
         ("Germany Atlantis", []),
         # "in" in a sentence is a word, not India's code.

@@ -78,11 +78,11 @@ def test_filters_stay_in_the_url_and_combine_with_search(seeded, client):
     [
         (
             "/en/agreements/?q=Gremany",
-            "No country is called “Gremany”. Showing agreements with Germany, the closest name.",
+            "Showing agreements with Germany: the country name closest to “Gremany”.",
         ),
         (
             "/da/aftaler/?q=Tyskand",
-            "Intet land hedder »Tyskand«. Her er aftalerne med Tyskland, det navn, der ligner mest.",
+            "Her er aftalerne med Tyskland: det landenavn, der ligner »Tyskand« mest.",
         ),
     ],
 )

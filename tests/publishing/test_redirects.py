@@ -237,3 +237,9 @@ def test_a_rename_never_replaces_an_editors_redirect(seeded, admin_client, visit
 
     response = visitor.get("/en/agreements/turkey/")
     assert response.status_code == 301 and response["Location"] == "/en/countries/tr/"
+
+
+def test_an_escaped_question_mark_in_an_address_is_part_of_its_path(seeded, visitor):
+    Redirect.objects.create(old_path="/en/old/page/", new_path="/en/programmes/")
+    assert visitor.get("/en/old/page/%3Fx").status_code == 404
+    assert visitor.get("/en/old/page/?x").status_code == 301

@@ -218,7 +218,7 @@ def test_a_schedule_someone_else_set_meanwhile_is_kept_when_your_save_is_refused
         ),
         (
             {"unpublish_at": datetime(2020, 1, 1, 10, tzinfo=COPENHAGEN)},
-            "Unpublished:</strong> visitors no longer see this page since",
+            "Unpublished:</strong> visitors can no longer see this page: it was unpublished at",
             "Unpublished",
         ),
     ],
@@ -258,3 +258,27 @@ def test_a_date_without_a_time_is_the_start_of_that_day(seeded, publisher_client
     assert publisher_client.post(url, data, HTTP_ACCEPT_LANGUAGE="da").status_code == 302
     agreement.refresh_from_db()
     assert agreement.publish_from == datetime(2099, 3, 1, 0, 0, tzinfo=COPENHAGEN)
+
+
+def test_a_time_of_only_spaces_is_no_time(seeded, publisher_client):
+    agreement = BilateralAgreement.objects.get(slug_en="israel")
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    data = form_data(publisher_client.get(url)) | {"publish_from_0": "2099-03-01", "publish_from_1": "  "}
+    assert publisher_client.post(url, data).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.publish_from == datetime(2099, 3, 1, 0, 0, tzinfo=COPENHAGEN)
+
+
+def test_when_both_set_a_schedule_the_message_gives_theirs_in_local_time(seeded, publisher_client, one_step_client):
+    agreement = BilateralAgreement.objects.get(slug_en="israel")
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    theirs = form_data(publisher_client.get(url))
+    yours = form_data(one_step_client.get(url, HTTP_ACCEPT_LANGUAGE="da"))
+    assert (
+        publisher_client.post(url, theirs | {"unpublish_at_0": "2099-06-30", "unpublish_at_1": "23:59"}).status_code
+        == 302
+    )
+
+    yours |= {"unpublish_at_0": "01.07.2099", "unpublish_at_1": "12.00"}
+    html = one_step_client.post(url, yours, HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert "30. juni 2099 23:59" in html  # not 21:59, the time in UTC
