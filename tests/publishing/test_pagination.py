@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from tests.factories import make_agreement
+
 
 def page_links(number, query=""):
     page = Paginator(range(620), 20).page(number)  # 31 pages
@@ -30,3 +32,14 @@ def test_the_links_keep_the_search_and_speak_danish():
         html, _items = page_links(2, query="region=europe")
     assert '<a href="?region=europe&amp;page=3" aria-label="Side 3">3</a>' in html
     assert 'aria-current="page" aria-label="Side 2 af 31"' in html
+
+
+def test_a_later_page_says_its_number_in_the_title(seeded, client):
+    for code in ["SE", "NO", "FI", "IS", "EE", "LV", "LT", "PL", "NL", "BE", "LU", "AT", "CH", "IT", "ES", "PT",
+                 "IE", "HU", "CZ", "SK", "SI", "HR", "RO", "BG", "GR"]:  # fmt: skip
+        make_agreement(country=code, slug=f"agreement-{code.lower()}")
+    html = client.get("/en/agreements/", {"region": "europe", "page": 2}).content.decode()
+    assert "<title>Bilateral agreements (page 2) –" in html
+    html = client.get("/da/aftaler/", {"page": 2}).content.decode()
+    assert "<title>Bilaterale aftaler (side 2) –" in html
+    assert "(page 1)" not in client.get("/en/agreements/").content.decode()
