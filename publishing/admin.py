@@ -651,12 +651,24 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 if not getattr(obj, f"{field}_{language}", None):
                     missing.append(label)
                     break
-        if not missing:
+        # A text written out in both languages the same is most likely one language's text in the other's
+        # box (names are not rich text): worth a translator's look.
+        copied = [
+            capfirst(type(obj)._meta.get_field(field).verbose_name)
+            for field in translated_fields(type(obj))
+            if isinstance(type(obj)._meta.get_field(field), RichTextField)
+            and getattr(obj, f"{field}_en", None)
+            and getattr(obj, f"{field}_en", None) == getattr(obj, f"{field}_da", None)
+        ]
+        if not missing and not copied:
             return format_html('<span class="translation-complete">{}</span>', _("English and Danish"))
         return format_html_join(
             " ",
-            '<strong class="translation-missing">{} {}</strong>',
-            ((label, _("missing")) for label in missing),
+            '<strong class="translation-missing">{}</strong>',
+            [
+                *((format_lazy("{} {}", label, _("missing")),) for label in missing),
+                *((_("%(field)s: the same text in English and Danish") % {"field": field},) for field in copied),
+            ],
         )
 
     @admin.display(description=_("last modified by"))

@@ -64,6 +64,19 @@ def test_admin_names_the_portal_and_speaks_the_editors_language(seeded, editor_c
     assert "International cooperation – editorial admin" in html
 
 
+def test_a_rich_text_the_same_in_both_languages_is_pointed_out_for_a_translators_look(seeded, editor_client):
+    germany = BilateralAgreement.objects.get(country="DE")
+    germany.description_en = germany.description_da = "<p>Cooperation on research and innovation.</p>"
+    germany.save()
+    html = editor_client.get("/admin/agreements/bilateralagreement/").content.decode()
+    assert html.count("the same text in English and Danish") == 1
+    assert "Description: the same text in English and Danish" in html
+    html = editor_client.get(
+        f"/admin/agreements/bilateralagreement/{germany.pk}/change/", HTTP_ACCEPT_LANGUAGE="da"
+    ).content.decode()
+    assert "Beskrivelse: samme tekst på engelsk og dansk" in html
+
+
 def test_filters_for_missing_translation_and_review(seeded, editor_client):
     germany = BilateralAgreement.objects.get(country="DE")
     germany.title_da = ""
