@@ -417,7 +417,7 @@ class ContentAdminForm(forms.ModelForm):
             return gettext("Yes") if value else gettext("No")
         if isinstance(value, datetime):
             # As the form's date and time boxes show it: in the site's time zone.
-            return formats.localize(timezone.localtime(value)) if timezone.is_aware(value) else formats.localize(value)
+            return formats.localize(timezone.localtime(value) if timezone.is_aware(value) else value)
         if isinstance(field, forms.ChoiceField):
             return str(dict(field.choices).get(value, value)) or "—"
         return Truncator(strip_tags(str(value or ""))).chars(200) or "—"
@@ -653,13 +653,12 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
                     break
         # A text written out in both languages the same is most likely one language's text in the other's
         # box (names are not rich text): worth a translator's look.
-        copied = [
-            capfirst(type(obj)._meta.get_field(field).verbose_name)
-            for field in translated_fields(type(obj))
-            if isinstance(type(obj)._meta.get_field(field), RichTextField)
-            and getattr(obj, f"{field}_en", None)
-            and getattr(obj, f"{field}_en", None) == getattr(obj, f"{field}_da", None)
-        ]
+        copied = []
+        for name in translated_fields(type(obj)):
+            field = type(obj)._meta.get_field(name)
+            english = getattr(obj, f"{name}_en", None)
+            if isinstance(field, RichTextField) and english and english == getattr(obj, f"{name}_da", None):
+                copied.append(capfirst(field.verbose_name))
         if not missing and not copied:
             return format_html('<span class="translation-complete">{}</span>', _("English and Danish"))
         return format_html_join(

@@ -175,6 +175,13 @@ def _unique_codes(entries):
 
 
 _KIND_RANK = {"name": 0, "formal": 0, "alias": 1, "code": 2}
+
+
+def _ranked_codes(entries):
+    """The countries of exactly matching entries, those matched by a name before an alias before a code."""
+    return _unique_codes(sorted(entries, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+
+
 _NAMES = ("name", "alias")
 
 
@@ -182,7 +189,7 @@ _NAMES = ("name", "alias")
 def _match_formal(query_key, aliases):
     """Countries whose name or formal name is exactly a formal query's ``formal_key``."""
     exact = [e for e in _entries(aliases) if e.key == query_key and e.kind != "code"]
-    return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+    return _ranked_codes(exact)
 
 
 def _exact(query_key, entries):
@@ -203,7 +210,8 @@ def country_named(text, aliases=()):
     if len(text) > MAX_QUERY_LENGTH:
         return None
     entries = _entries(tuple(sorted(aliases)))
-    for key in dict.fromkeys([normalise(text), normalise(text).replace("oe", "o").replace("aa", "a")]):
+    written = normalise(text)
+    for key in dict.fromkeys([written, written.replace("oe", "o").replace("aa", "a")]):
         codes = _unique_codes(_exact(key, entries))
         if codes:
             return codes[0] if len(codes) == 1 else None
@@ -236,7 +244,7 @@ def _exactly(query_key, aliases):
     is no country; None when it names nothing exactly."""
     exact = _exact(query_key, _entries(aliases))
     if exact:
-        return _unique_codes(sorted(exact, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+        return _ranked_codes(exact)
     if query_key in _PLACE_KEYS:
         return []
     return None
@@ -262,7 +270,7 @@ def _in_turn(words, entries):
             key = "".join(words[start:end])
             named = [e for e in entries if e.key == key and e.kind in _NAMES]
             if named:
-                found += _unique_codes(sorted(named, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+                found += _ranked_codes(named)
                 start = end
                 break
         else:
@@ -289,7 +297,7 @@ def _several(pieces, aliases):
         for end in range(min(len(parts), index + _MAX_SPAN), index, -1):
             whole = _exact(normalise("".join(pieces[2 * index : 2 * end - 1])), entries)
             if whole:
-                found += _unique_codes(sorted(whole, key=lambda e: (_KIND_RANK[e.kind], e.code)))
+                found += _ranked_codes(whole)
                 index = end
                 break
         else:

@@ -1,8 +1,6 @@
 """What every content admin shares: the Editors group, the admin's language, history, filters and clean markup."""
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Group
@@ -193,13 +191,3 @@ def test_the_danish_admin_names_the_columns_and_messages_in_danish(seeded, admin
     )
     assert refused.status_code == 403
     assert "<title>Ikke tilladt | Internationalt samarbejde</title>" in refused.content.decode()
-
-
-def test_a_danish_editor_may_write_a_time_with_a_full_stop(seeded, publisher_client):
-    agreement = BilateralAgreement.objects.get(slug="israel")
-    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
-    data = form_data(publisher_client.get(url, HTTP_ACCEPT_LANGUAGE="da"))
-    data |= {"publish_from_0": "01.01.2099", "publish_from_1": "10.00"}
-    assert publisher_client.post(url, data, HTTP_ACCEPT_LANGUAGE="da").status_code == 302
-    agreement.refresh_from_db()
-    assert agreement.publish_from == datetime(2099, 1, 1, 10, tzinfo=ZoneInfo("Europe/Copenhagen"))

@@ -250,23 +250,28 @@ def attache_section(response):
     return response.content.decode().split('id="attache-heading"', 1)[1].split("</section>", 1)[0]
 
 
-def test_a_date_without_a_time_is_the_start_of_that_day(seeded, publisher_client):
+def schedule_typed(client, language, date, time):
+    """Israel's agreement saved in the admin in ``language`` with "publish from" typed as ``date`` and
+    ``time``; the moment stored."""
     agreement = BilateralAgreement.objects.get(slug_en="israel")
     url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
-    data = form_data(publisher_client.get(url, HTTP_ACCEPT_LANGUAGE="da"))
-    data |= {"publish_from_0": "01.03.2099", "publish_from_1": ""}
-    assert publisher_client.post(url, data, HTTP_ACCEPT_LANGUAGE="da").status_code == 302
+    data = form_data(client.get(url, HTTP_ACCEPT_LANGUAGE=language))
+    data |= {"publish_from_0": date, "publish_from_1": time}
+    assert client.post(url, data, HTTP_ACCEPT_LANGUAGE=language).status_code == 302
     agreement.refresh_from_db()
-    assert agreement.publish_from == datetime(2099, 3, 1, 0, 0, tzinfo=COPENHAGEN)
+    return agreement.publish_from
+
+
+def test_a_danish_editor_may_write_a_time_with_a_full_stop(seeded, publisher_client):
+    assert schedule_typed(publisher_client, "da", "01.01.2099", "10.00") == datetime(2099, 1, 1, 10, tzinfo=COPENHAGEN)
+
+
+def test_a_date_without_a_time_is_the_start_of_that_day(seeded, publisher_client):
+    assert schedule_typed(publisher_client, "da", "01.03.2099", "") == datetime(2099, 3, 1, 0, 0, tzinfo=COPENHAGEN)
 
 
 def test_a_time_of_only_spaces_is_no_time(seeded, publisher_client):
-    agreement = BilateralAgreement.objects.get(slug_en="israel")
-    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
-    data = form_data(publisher_client.get(url)) | {"publish_from_0": "2099-03-01", "publish_from_1": "  "}
-    assert publisher_client.post(url, data).status_code == 302
-    agreement.refresh_from_db()
-    assert agreement.publish_from == datetime(2099, 3, 1, 0, 0, tzinfo=COPENHAGEN)
+    assert schedule_typed(publisher_client, "en", "2099-03-01", "  ") == datetime(2099, 3, 1, 0, 0, tzinfo=COPENHAGEN)
 
 
 def test_when_both_set_a_schedule_the_message_gives_theirs_in_local_time(seeded, publisher_client, one_step_client):
