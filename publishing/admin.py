@@ -14,12 +14,13 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models import OuterRef, Q, Subquery
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.http import urlencode
 from django.utils.text import Truncator, capfirst, format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -257,6 +258,56 @@ def _read_stamp(stamp):
         return None
 
 
+def _when(moment):
+    """A moment as the form's messages give it: date and time apart, in the site's time zone."""
+    moment = timezone.localtime(moment)
+    return {"date": formats.date_format(moment, "DATE_FORMAT"), "time": formats.time_format(moment, "TIME_FORMAT")}
+
+
+# The hidden input of a form saved after its object was deleted, which keeps the ids its inline rows had.
+DELETED_ROWS = "_rows_of_deleted"
+
+
+def _as_new_rows(data):
+    """Posted data whose inline rows (an agreement's documents) are rows to add, since the rows they were
+    saved as went with the deleted object; and the ids those rows had, by formset prefix, which the form
+    sends back (``DELETED_ROWS``) until it is saved."""
+    data, kept = data.copy(), QueryDict(data.get(DELETED_ROWS, ""))
+    old_ids, sent_back = {}, {}
+    for key in [key for key in data if key.endswith("-INITIAL_FORMS")]:
+        prefix = key.removesuffix("-INITIAL_FORMS")
+        data[key] = "0"
+        try:
+            rows = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+        except ValueError:
+            continue  # the formset answers for its own broken management data
+        old_ids[prefix] = []
+        for index in range(min(rows, 1000)):
+            id_key = f"{prefix}-{index}-id"
+            old_ids[prefix].append(data.get(id_key) or kept.get(id_key, ""))
+            data[id_key] = ""
+            if old_ids[prefix][-1]:
+                sent_back[id_key] = old_ids[prefix][-1]
+    data[DELETED_ROWS] = urlencode(sent_back)
+    return data, old_ids
+
+
+def _stored_files(parent, inline_model, fk, ids):
+    """For a deleted object's inline rows to add again: the files the deleted rows ``ids`` had, as the rows'
+    initial values, so that a row keeps its file (a browser never sends a stored file back)."""
+    file_fields = [field.name for field in inline_model._meta.fields if isinstance(field, models.FileField)]
+    if not file_fields or not hasattr(inline_model, "history"):
+        return []
+    initial = []
+    for pk in ids:
+        deletion = history.deletion_of(inline_model, pk) if pk else None
+        if deletion is None or getattr(deletion, fk.attname) != parent.pk:
+            initial.append({})
+        else:
+            initial.append({name: getattr(deletion, name) for name in file_fields})
+    return initial
+
+
 class ContentAdminForm(forms.ModelForm):
     """A content form that will not save over a change someone else saved after it was opened.
 
@@ -296,6 +347,13 @@ class ContentAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         opened = self.data.get(self.add_prefix(VERSION_FIELD), "")
+        deletion = getattr(self.instance, "deletion", None)
+        if deletion is not None:
+            # Someone deleted the object while this form was open (ContentAdmin.get_object): saving
+            # creates it again, once the editor has been told and saves a second time.
+            if _read_stamp(opened) != deletion.history_date:
+                self._refuse_deleted(deletion)
+            return cleaned_data
         # An empty version is a form from before versions were sent: there is nothing to compare.
         if opened and self._is_saved():
             saved = self._saved_version(lock=True)
@@ -316,12 +374,7 @@ class ContentAdminForm(forms.ModelForm):
             self._merge(base, [name for name in changed if name in self.fields], author)
         self._show(VERSION_FIELD, _version_stamp(saved))
 
-        when = timezone.localtime(latest.history_date if latest else saved)
-        details = {
-            "author": author,
-            "date": formats.date_format(when, "DATE_FORMAT"),
-            "time": formats.time_format(when, "TIME_FORMAT"),
-        }
+        details = {"author": author, **_when(latest.history_date if latest else saved)}
         if author:
             what = _("%(author)s saved a change on %(date)s at %(time)s, after you opened this form.") % details
         else:
@@ -345,6 +398,28 @@ class ContentAdminForm(forms.ModelForm):
                 )
             )
         raise ValidationError(problems, code="edit_conflict")
+
+    def _refuse_deleted(self, deletion):
+        self._show(VERSION_FIELD, _version_stamp(deletion.history_date))
+        details = {"item": self.instance._meta.verbose_name, **_when(deletion.history_date)}
+        author = history.author_of(deletion)
+        if author:
+            what = _("%(author)s deleted this %(item)s on %(date)s at %(time)s, after you opened this form.") % {
+                "author": author,
+                **details,
+            }
+        else:
+            what = _("This %(item)s was deleted on %(date)s at %(time)s, after you opened this form.") % details
+        raise ValidationError(
+            [
+                what,
+                _(
+                    "Nothing has been saved. What you entered is still in the form: save again to create it "
+                    "anew, or leave this page to let the deletion stand."
+                ),
+            ],
+            code="deleted",
+        )
 
     def _merge(self, base, changed, author):
         """Fill in the other editor's changes where this editor kept the value the form opened with."""
@@ -520,6 +595,7 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         models.URLField: {"assume_scheme": "https"},
         models.DateTimeField: {"form_class": DateAndTimeField},
     }
+    change_form_template = "publishing/admin/content_change_form.html"
     object_history_template = "publishing/admin/object_history.html"
     object_history_list_template = "publishing/admin/object_history_list.html"
     object_history_form_template = "publishing/admin/object_history_form.html"
@@ -554,8 +630,56 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *others]
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id is not None:
+            # A form saved after someone else deleted its object is kept (get_object), not thrown away.
+            request.deletion = history.deletion_of(self.model, unquote(object_id))
+            if request.deletion is not None:
+                request.POST, request.deleted_row_ids = _as_new_rows(request.POST)
         with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        deletion = getattr(request, "deletion", None)
+        if obj is None and from_field is None and deletion is not None:
+            # The object as it was deleted, to be saved again under its own id, with its history.
+            obj = deletion.instance
+            vars(obj).pop("_history", None)  # not a restore of an earlier version
+            obj._state.adding = True
+            obj.deletion = deletion
+        return obj
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if getattr(obj, "deletion", None) is not None:
+            fk = next(
+                field
+                for field in inline.model._meta.fields
+                if field.is_relation and field.related_model is self.model and inline.fk_name in (None, field.name)
+            )
+            kwargs["initial"] = _stored_files(obj, inline.model, fk, request.deleted_row_ids.get(prefix, []))
+        return kwargs
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if getattr(obj, "deletion", None) is not None:
+            context["rows_of_deleted"] = {"name": DELETED_ROWS, "value": request.POST[DELETED_ROWS]}
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        deletion = history.deletion_of(self.model, unquote(object_id))
+        if deletion is None:
+            return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
+        details = {"item": opts.verbose_name, "name": deletion.instance, **_when(deletion.history_date)}
+        author = history.author_of(deletion)
+        if author:
+            deleted = _("%(author)s deleted the %(item)s “%(name)s” on %(date)s at %(time)s: its history is below.")
+            deleted %= {"author": author, **details}
+        else:
+            deleted = _("The %(item)s “%(name)s” was deleted on %(date)s at %(time)s: its history is below.") % details
+        restore = _("Open a version to see it, and save it there to restore it.")
+        self.message_user(request, f"{deleted} {restore}", messages.WARNING)
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id])
+        return HttpResponseRedirect(url)
 
     def get_changelist_form(self, request, **kwargs):
         return super().get_changelist_form(request, **{"form": ContentListRowForm, **kwargs})
@@ -577,6 +701,8 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         if getattr(request, "restoring_version", False):
             # What changed, publication included, is in the row's differences; why is the restore.
             obj._change_reason = review.RESTORED
+        elif getattr(obj, "deletion", None) is not None:
+            obj._change_reason = review.RECREATED
         super().save_model(request, obj, form, change)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):

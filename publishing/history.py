@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_m2m_reverse_field_name
@@ -126,3 +127,16 @@ def differences(newer, older, **kwargs):
 def changes_between(older, newer):
     """The names of the fields that differ between two history rows of an object (see ``differences``)."""
     return [change.field for change in differences(newer, older)]
+
+
+def deletion_of(model, pk):
+    """The history row recording that ``model``'s object ``pk`` was deleted, if that is the last thing that
+    happened to it (it has not been restored since); else None."""
+    try:
+        pk = model._meta.pk.to_python(pk)
+    except ValidationError:
+        return None
+    latest = model.history.filter(**{model._meta.pk.attname: pk}).order_by("-history_date", "-history_id").first()
+    if latest is None or latest.history_type != "-":
+        return None
+    return latest

@@ -16,6 +16,8 @@ publishes, unpublishes or schedules.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.admin.models import DELETION, LogEntry
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete
@@ -34,7 +36,8 @@ SUBMITTED = gettext_noop("Submitted for review")
 PUBLISHED = gettext_noop("Published")
 UNPUBLISHED = gettext_noop("Unpublished")
 RESTORED = gettext_noop("Restored an earlier version")
-CHANGE_REASONS = (SUBMITTED, PUBLISHED, UNPUBLISHED, RESTORED)
+RECREATED = gettext_noop("Created again after it was deleted")
+CHANGE_REASONS = (SUBMITTED, PUBLISHED, UNPUBLISHED, RESTORED, RECREATED)
 
 LISTED_AT_MOST = 50
 
@@ -191,6 +194,11 @@ def _may_view(user, model):
     )
 
 
+def content_models_visible_to(user):
+    """The content models ``user`` may see in the admin."""
+    return [model for model in content_models() if _may_view(user, model)]
+
+
 def reviewed_models_visible_to(user):
     """The content models with a published state that ``user`` may see in the admin."""
     return [model for model in content_models() if hasattr(model, "publish_from") and _may_view(user, model)]
@@ -208,7 +216,7 @@ class QueueEntry:
 
 def queue_for(user):
     """What waits for review, oldest first, among the items ``user`` may see."""
-    visible_types = [ContentType.objects.get_for_model(model) for model in content_models() if _may_view(user, model)]
+    visible_types = [ContentType.objects.get_for_model(model) for model in content_models_visible_to(user)]
     requests = (
         ReviewRequest.objects.waiting()
         .filter(content_type__in=visible_types)
@@ -249,3 +257,56 @@ def scheduled_for(user, now=None):
                 if at is not None and at > now:
                     entries.append(ScheduledEntry(item, model._meta.verbose_name, change_url(item), appears, at))
     return sorted(entries, key=lambda entry: entry.at)[:LISTED_AT_MOST]
+
+
+@dataclass
+class DeletedEntry:
+    item: str
+    kind: str
+    url: str | None
+    deleted_by: str
+    at: datetime
+
+
+def deleted_for(user):
+    """What was deleted in the admin and has not been restored since, newest first, among the kinds ``user``
+    may see: each with its history page, where the last version is opened and saved to restore it.
+
+    Read from the admin's log of deletions, which names the item deleted (an agreement, not also each of
+    its documents that went with it); one query, and one more per kind of content listed.
+    """
+    visible = {ContentType.objects.get_for_model(model): model for model in content_models_visible_to(user)}
+    logged = (
+        LogEntry.objects.filter(action_flag=DELETION, content_type__in=list(visible))
+        .select_related("user", "content_type")
+        .order_by("-action_time", "-pk")[: LISTED_AT_MOST * 2]
+    )
+    by_kind = {}
+    for entry in logged:
+        by_kind.setdefault(entry.content_type, []).append(entry)
+    entries = []
+    for kind, deleted in by_kind.items():
+        model = visible[kind]
+        ids = {entry.object_id for entry in deleted}
+        back = {str(pk) for pk in model._base_manager.filter(pk__in=ids).values_list("pk", flat=True)}
+        for entry in deleted:
+            if entry.object_id in back:
+                continue  # restored, or created again
+            back.add(entry.object_id)  # an item deleted twice is listed once, at its last deletion
+            entries.append(
+                DeletedEntry(
+                    item=entry.object_repr,
+                    kind=model._meta.verbose_name,
+                    url=_history_url(model, entry.object_id),
+                    deleted_by=person(entry.user),
+                    at=entry.action_time,
+                )
+            )
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)[:LISTED_AT_MOST]
+
+
+def _history_url(model, object_id):
+    try:
+        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_history", args=[quote(object_id)])
+    except NoReverseMatch:
+        return None

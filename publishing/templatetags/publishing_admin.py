@@ -29,3 +29,15 @@ def scheduled_content(context):
     for entry in entries:
         entry.at_text = review.moment(entry.at)
     return {"shown": True, "entries": entries}
+
+
+@register.inclusion_tag("publishing/admin/deleted.html", takes_context=True)
+def deleted_content(context):
+    """The content deleted and not restored since, newest first, with links to the histories that restore it."""
+    user = context["request"].user
+    entries = review.deleted_for(user)
+    if not entries:
+        return {"shown": False}
+    for entry in entries:
+        entry.at_text = review.moment(entry.at)
+    return {"shown": True, "entries": entries}

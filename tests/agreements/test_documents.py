@@ -1,6 +1,8 @@
 """Documents of an agreement: PDFs editors upload in the admin and visitors download from the agreement page."""
 
+import html
 import io
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -296,3 +298,34 @@ def test_purging_removes_only_files_a_documents_history_names(seeded, media_in_t
         with pytest.raises(CommandError):
             call_command("purge_document_file", name, stdout=io.StringIO())
         assert default_storage.exists(name)
+
+
+def test_an_agreement_saved_after_it_was_deleted_keeps_its_documents_and_their_files(
+    seeded, editor_client, admin_client, media_in_tmp
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    make_document(germany)
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    editors_form = form_data(editor_client.get(url))
+    editors_form["documents-0-title_en"] = "The agreement as signed in Berlin"
+    assert admin_client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 302
+
+    refused = editor_client.post(url, editors_form)
+    assert refused.status_code == 200
+    assert "The agreement as signed in Berlin" in refused.content.decode()
+    # Saved again as the browser sends the form it was shown: the rows as typed, without their old ids,
+    # and without the file (a file input is never sent back).
+    shown = refused.content.decode()
+    kept_ids = re.search(r'name="_rows_of_deleted" value="([^"]*)"', shown).group(1)
+    saved_again = editors_form | {
+        "edited_version": form_data(refused)["edited_version"],
+        "documents-0-id": "",
+        "documents-INITIAL_FORMS": "0",
+        "_rows_of_deleted": html.unescape(kept_ids),
+    }
+    assert editor_client.post(url, saved_again).status_code == 302
+
+    document = BilateralAgreement.objects.get(pk=germany.pk).documents.get()
+    assert document.title_en == "The agreement as signed in Berlin"
+    assert (media_in_tmp / document.file.name).read_bytes() == MINIMAL_PDF
+    assert document.size == len(MINIMAL_PDF)

@@ -192,6 +192,120 @@ def test_reverting_over_a_change_made_meanwhile_is_refused(seeded, editor_client
     assert centre.summary_en == "Mette's summary of the centre."
 
 
+# 2b. Deleted while the form was open -------------------------------------------------------------
+
+
+@pytest.fixture
+def administrator(seeded):
+    """The portal's administrator (only superusers delete content), logged in in a browser of his own."""
+    user = User.objects.create_superuser("soren", "soren@example.org", "correct-horse-battery-staple")
+    user.first_name, user.last_name = "Søren", "Dahl"
+    user.save()
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def delete_in_admin(client, obj):
+    url = change_url(obj).replace("/change/", "/delete/")
+    assert client.post(url, {"post": "yes"}).status_code == 302
+
+
+def test_a_form_saved_after_someone_deleted_its_item_keeps_what_was_typed(seeded, editor_client, administrator):
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    activities = tag_with_every(agreement, "activities")
+    url = change_url(agreement)
+    editors_form = form_data(editor_client.get(url))
+    delete_in_admin(administrator, agreement)
+
+    editors_form["summary_en"] = "Joint calls for research projects every spring."
+    response = editor_client.post(url, editors_form)
+
+    assert response.status_code == 200
+    shown = errors_shown(response)
+    assert "Søren Dahl deleted this bilateral agreement on" in shown
+    assert "Nothing has been saved." in shown
+    assert "Joint calls for research projects every spring." in shown
+    assert not BilateralAgreement.objects.filter(pk=agreement.pk).exists()
+
+    assert editor_client.post(url, form_data(response)).status_code == 302
+    again = BilateralAgreement.objects.get(pk=agreement.pk)
+    assert again.summary_en == "Joint calls for research projects every spring."
+    assert again.title_da == agreement.title_da
+    assert sorted(again.activities.values_list("pk", flat=True)) == activities
+    assert again.history.first().history_change_reason == "Created again after it was deleted"
+    assert not again.is_published  # an editor's new item is a draft until a publisher publishes it
+    assert [row.history_type for row in again.history.all()[:3]] == ["+", "-", "~"]
+
+
+def test_the_deleted_message_is_in_the_editors_language(seeded, editor_client, administrator):
+    centre = InnovationCentre.objects.get(slug="munich")
+    url = change_url(centre)
+    editors_form = form_data(editor_client.get(url, HTTP_ACCEPT_LANGUAGE="da"))
+    delete_in_admin(administrator, centre)
+
+    response = editor_client.post(url, editors_form, HTTP_ACCEPT_LANGUAGE="da")
+
+    assert "Søren Dahl slettede dette indhold (Innovationscenter) den" in errors_shown(response)
+    assert "Intet er gemt." in errors_shown(response)
+
+
+def test_opening_a_deleted_item_leads_to_its_history_where_it_is_restored(seeded, editor_client, administrator):
+    agreement = BilateralAgreement.objects.get(slug="south-korea")
+    partners = tag_with_every(agreement, "funding_partners")
+    delete_in_admin(administrator, agreement)
+
+    response = editor_client.get(change_url(agreement), follow=True)
+
+    history_url = change_url(agreement).replace("/change/", "/history/")
+    assert response.redirect_chain == [(history_url, 302)]
+    message = str(list(response.context["messages"])[0])
+    assert message.startswith(f"Søren Dahl deleted the bilateral agreement “{agreement}” on")
+    assert "save it there to restore it" in message
+    last_version = (
+        agreement.history.filter(history_type="~").first() or agreement.history.exclude(history_type="-").first()
+    )
+    restore_url = change_url(agreement).replace("/change/", f"/history/{last_version.history_id}/")
+    assert restore_url in response.content.decode()
+
+    assert editor_client.post(restore_url, form_data(editor_client.get(restore_url))).status_code == 302
+    restored = BilateralAgreement.objects.get(pk=agreement.pk)
+    assert sorted(restored.funding_partners.values_list("pk", flat=True)) == partners
+
+
+def test_the_front_page_lists_deleted_items_until_they_are_restored(seeded, editor_client, administrator):
+    assert "Deleted: restore from the history" not in editor_client.get("/admin/").content.decode()
+    centre = InnovationCentre.objects.get(slug="munich")
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    delete_in_admin(administrator, centre)
+    delete_in_admin(administrator, agreement)
+
+    page = errors_shown(editor_client.get("/admin/"))
+
+    assert "Deleted: restore from the history" in page
+    centre_row = f'<a href="/admin/centres/innovationcentre/{centre.pk}/history/">{centre}</a>'
+    agreement_row = f'<a href="/admin/agreements/bilateralagreement/{agreement.pk}/history/">{agreement}</a>'
+    assert agreement_row in page and centre_row in page
+    assert page.index(agreement_row) < page.index(centre_row)  # the latest deletion first
+    assert "<td>Søren Dahl</td>" in page
+
+    last_version = agreement.history.exclude(history_type="-").first()
+    restore_url = f"/admin/agreements/bilateralagreement/{agreement.pk}/history/{last_version.history_id}/"
+    editor_client.post(restore_url, form_data(editor_client.get(restore_url)))
+
+    page = errors_shown(editor_client.get("/admin/"))
+    assert centre_row in page and agreement_row not in page
+
+
+def test_deleted_items_of_kinds_a_user_may_not_see_are_not_listed(seeded, administrator):
+    delete_in_admin(administrator, InnovationCentre.objects.get(slug="munich"))
+    outsider = User.objects.create_user("outsider", password="correct-horse-battery-staple", is_staff=True)
+    client = Client()
+    client.force_login(outsider)
+
+    assert "Deleted: restore from the history" not in client.get("/admin/").content.decode()
+
+
 # 3. History as editors read it ----------------------------------------------------------------------
 
 
