@@ -11,7 +11,9 @@ Content apps call ``search`` from a QuerySet method that names the fields and th
 
 A translated field (modeltranslation) is searched as visitors of ``language`` see it: in that
 language, or in the other where it is empty. Every word of the query must match, in any field;
-words match whatever their ending ("aftaler" finds "aftale", "centres" finds "centre").
+words match whatever their ending ("aftaler" finds "aftale", "centres" finds "centre"), and a word
+finds the longer words that begin with its stem (``matches``: "innovationscenter" finds
+"innovationscentre", "forskning" finds "forskningsophold").
 
 - **PostgreSQL** does it in the database: ``SearchVector`` over the fields with the "danish" or
   "english" text search configuration, ``websearch`` queries, ``SearchRank`` with the weights A–D.
@@ -196,6 +198,18 @@ def query_stems(query, language):
     return stems
 
 
+# A query word whose stem has at least this many letters also finds the words whose stems begin with it:
+# Danish "innovationscenter" (stem "innovationscent") finds "innovationscentre" and "innovationscentret"
+# ("innovationscentr"), the plural and definite forms the Snowball stemmer cuts differently. A shorter
+# stem finds only itself ("eu" is not every word that starts with "eu").
+PREFIX_FROM = 4
+
+
+def matches(word_stem, query_stem):
+    """Whether a word with the stem ``word_stem`` matches a query word with the stem ``query_stem``."""
+    return word_stem == query_stem or (len(query_stem) >= PREFIX_FROM and word_stem.startswith(query_stem))
+
+
 def plain_text(value):
     """Text as a visitor reads it: rich text without its tags and entities, spaces collapsed."""
     return " ".join(html.unescape(strip_tags(value or "")).split())
@@ -244,12 +258,16 @@ def snippet(text, stems, language, length=30):
     if not any(_start(word_stem, language) in lowered for word_stem in stems):
         return None
     tokens = list(_WORD.finditer(text))
-    matches = [i for i, token in enumerate(tokens) if stem(token.group().lower(), language) in stems]
-    if not matches:
+    found = [
+        i
+        for i, token in enumerate(tokens)
+        if any(matches(stem(token.group().lower(), language), query_stem) for query_stem in stems)
+    ]
+    if not found:
         return None
-    start = max(0, matches[0] - length // 3)
+    start = max(0, found[0] - length // 3)
     end = min(len(tokens), start + length)
-    marked = set(matches)
+    marked = set(found)
     parts = ["… "] if start else []
     position = tokens[start].start() if start else 0
     for i in range(start, end):
@@ -430,10 +448,18 @@ def _compiled(sql, params, output_field):
     return RawSQL(sql, params, output_field=output_field)  # noqa: S611 - compiled expressions, parameters
 
 
+# websearch_to_tsquery, with each lexeme of PREFIX_FROM letters or more marked as a prefix (``matches``):
+# the query's text is a list of quoted lexemes ('aftal' & 'tysk'), and each long one gets ":*".
+_TSQUERY = (
+    r"regexp_replace(websearch_to_tsquery(%s::regconfig, %s)::text, "
+    r"'''([^'']{" + str(PREFIX_FROM) + r",})''', '''\1'':*', 'g')::tsquery"
+)
+
+
 def _matching(vector, config, query):
     """The condition "matches the query" on ``vector`` and the rank, as ``SearchQuery`` and ``SearchRank`` make them."""
     vector_sql, params = vector
-    tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
+    tsquery = _TSQUERY
     condition = _compiled(f"{vector_sql} @@ {tsquery}", (*params, config, query), models.BooleanField())
     rank = _compiled(f"ts_rank({vector_sql}, {tsquery})", (*params, config, query), models.FloatField())
     return condition, rank
@@ -454,7 +480,11 @@ def _search_in_postgresql(queryset, query, language, fields, related):
         # Written here rather than by a QuerySet: compiling one cost more than running it. Names and compiled
         # expressions only; what visitors type is a parameter.
         table = connections[db].ops.quote_name(related_model._meta.db_table)
-        overlap = f"{lexemes_sql} && tsvector_to_array(to_tsvector(%s::regconfig, %s))"
+        overlap = (
+            f"EXISTS (SELECT FROM unnest({lexemes_sql}) AS lexeme, "
+            "unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s))) AS word "
+            f"WHERE lexeme = word OR (length(word) >= {PREFIX_FROM} AND starts_with(lexeme, word)))"
+        )
         with connections[db].cursor() as cursor:
             cursor.execute(
                 f"SELECT {_pk_column(related_model)} FROM {table} WHERE {overlap}",  # noqa: S608
@@ -483,7 +513,7 @@ def _search_in_postgresql(queryset, query, language, fields, related):
         # for those, the related rows alone decide the match and the rank (ts_rank weighs positions only
         # relative to each other), and their own text, the costly part, is not parsed at all. The rows that
         # do hold a word come from the index, by a query that any word of the query matches.
-        tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
+        tsquery = _TSQUERY
         any_word = f"regexp_replace(replace(({tsquery})::text, '!', ''), '<[0-9]*-?>|&', '|', 'g')::tsquery"
         own_sql, own_params = _sql(db, model, _own, fields, language)
         holding = (
@@ -843,8 +873,9 @@ def _counts(text, stems, starts, language):
     counts = {}
     for word in words(text):
         word_stem = stem(word, language)
-        if word_stem in stems:
-            counts[word_stem] = counts.get(word_stem, 0) + 1
+        for query_stem in stems:
+            if matches(word_stem, query_stem):
+                counts[query_stem] = counts.get(query_stem, 0) + 1
     return tuple(counts.items())
 
 

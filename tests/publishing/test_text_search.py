@@ -67,13 +67,14 @@ def test_no_snippet_without_a_match():
     assert snippet("Nothing to see here", ["karin"], "en") is None
 
 
-def test_a_snippet_marks_whole_words_only_whatever_their_case():
+def test_a_snippet_marks_the_words_a_query_word_finds_whatever_their_case():
     stems = query_stems("østrig", "da")
 
     assert (
         snippet("Aftalen med ØSTRIG gælder fra 2020", stems, "da") == "Aftalen med <mark>ØSTRIG</mark> gælder fra 2020"
     )
-    assert snippet("Nedreøstrig og østrigsk", stems, "da") is None
+    assert snippet("Nedreøstrig og østrigsk", stems, "da") == "Nedreøstrig og <mark>østrigsk</mark>"
+    assert snippet("Nedreøstrig", stems, "da") is None
 
 
 def test_a_snippet_escapes_quotes_as_django_does():
@@ -144,14 +145,33 @@ def test_words_inside_html_tags_do_not_match(initiatives):
 
 def test_a_word_inside_a_longer_word_does_not_match(initiatives):
     in_text, in_title, _draft = initiatives
-    Initiative.objects.create(slug="longer", kind="other", title_en="Superquantum and quantumcomputing", position=3)
+    Initiative.objects.create(slug="inside", kind="other", title_en="Superquantum and hyperquantums", position=3)
     Initiative.objects.create(slug="after-punctuation", kind="other", title_en="Research (quantum-safe)", position=4)
 
     found = list(Initiative.objects.published().search_text("quantum", "en"))
 
-    assert "longer" not in [initiative.slug for initiative in found]
+    assert "inside" not in [initiative.slug for initiative in found]
     assert {in_text, in_title} < set(found)
     assert "after-punctuation" in [initiative.slug for initiative in found]
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "found"),
+    [
+        # The singular finds the plural and definite forms, whose stems Snowball cuts further on.
+        ("innovationscenter", "Danmarks innovationscentre i udlandet", True),
+        ("center", "Centret i München", True),
+        # The first part of a compound finds the compound.
+        ("forskning", "Forskningsophold i udlandet", True),
+        # A short word finds only itself, not every word it begins.
+        ("eu", "Europæisk samarbejde", False),
+        ("eu", "Samarbejde i EU", True),
+    ],
+)
+def test_a_danish_word_finds_the_words_it_begins(initiatives, query, title, found):
+    initiative = Initiative.objects.create(slug="danish", kind="other", title_da=title, position=3)
+
+    assert (initiative in Initiative.objects.published().search_text(query, "da")) is found
 
 
 def test_a_word_in_capitals_with_a_danish_first_letter_is_found(initiatives):
