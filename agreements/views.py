@@ -58,6 +58,8 @@ class AgreementListView(TemplateView):
 
 
 class AgreementDetailView(ItemDetailMixin, DetailView):
+    model = BilateralAgreement  # what the page shows (get_queryset chooses which ones), e.g. for redirects to it
+
     # The page reads the agreement's activities, documents and funding partners itself: for one
     # agreement a prefetch makes the same queries with more work.
     def get_queryset(self):

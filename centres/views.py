@@ -18,6 +18,8 @@ class CentreListView(ValidatedPageMixin, ListView):
 
 
 class CentreDetailView(ItemDetailMixin, DetailView):
+    model = InnovationCentre  # what the page shows (get_queryset chooses which ones), e.g. for redirects to it
+
     # The page reads the centre's focus areas itself (as the agreement's page its related rows).
     def get_queryset(self):
         return InnovationCentre.objects.visible_to(self.request.user).select_related("attache")

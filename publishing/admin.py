@@ -4,6 +4,7 @@ publication (publishing/review.py) and schedules.
 Content apps register their models with these classes; the only model registered here is the read-only
 record of review requests."""
 
+import re
 from datetime import date, datetime
 
 from django import forms
@@ -14,13 +15,12 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models import OuterRef, Q, Subquery
-from django.http import HttpResponseRedirect, QueryDict
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join, strip_tags
-from django.utils.http import urlencode
 from django.utils.text import Truncator, capfirst, format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -264,48 +264,62 @@ def _when(moment):
     return {"date": formats.date_format(moment, "DATE_FORMAT"), "time": formats.time_format(moment, "TIME_FORMAT")}
 
 
-# The hidden input of a form saved after its object was deleted, which keeps the ids its inline rows had.
-DELETED_ROWS = "_rows_of_deleted"
+# The hidden field, in each inline row of a form saved after its object was deleted, that keeps the id the
+# row had: the row is added anew, and keeps its stored file (a browser never sends a stored file back).
+WAS_ROW = "was_row"
+_ROW_KEY = re.compile(r"^(?P<prefix>.+)-(?P<index>\d+)-(?P<name>[^-]+)$")
 
 
 def _as_new_rows(data):
     """Posted data whose inline rows (an agreement's documents) are rows to add, since the rows they were
-    saved as went with the deleted object; and the ids those rows had, by formset prefix, which the form
-    sends back (``DELETED_ROWS``) until it is saved."""
-    data, kept = data.copy(), QueryDict(data.get(DELETED_ROWS, ""))
-    old_ids, sent_back = {}, {}
+    saved as went with the deleted object. Each row keeps its old id in ``WAS_ROW``; the rows ticked for
+    deletion are left out, and the others numbered again from 0."""
+    data = data.copy()
     for key in [key for key in data if key.endswith("-INITIAL_FORMS")]:
         prefix = key.removesuffix("-INITIAL_FORMS")
-        data[key] = "0"
         try:
-            rows = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+            count = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), 1000)
         except ValueError:
             continue  # the formset answers for its own broken management data
-        old_ids[prefix] = []
-        for index in range(min(rows, 1000)):
-            id_key = f"{prefix}-{index}-id"
-            old_ids[prefix].append(data.get(id_key) or kept.get(id_key, ""))
-            data[id_key] = ""
-            if old_ids[prefix][-1]:
-                sent_back[id_key] = old_ids[prefix][-1]
-    data[DELETED_ROWS] = urlencode(sent_back)
-    return data, old_ids
+        rows = {index: {} for index in range(count)}
+        for row_key in list(data):
+            match = _ROW_KEY.match(row_key)
+            if match and match["prefix"] == prefix and int(match["index"]) in rows:
+                rows[int(match["index"])][match["name"]] = data.getlist(row_key)
+                del data[row_key]
+        kept = [row for _index, row in sorted(rows.items()) if not row.get("DELETE", [""])[-1]]
+        for index, row in enumerate(kept):
+            row[WAS_ROW] = [(row.pop("id", None) or [""])[-1] or (row.get(WAS_ROW) or [""])[-1]]
+            row["id"] = [""]
+            for name, values in row.items():
+                data.setlist(f"{prefix}-{index}-{name}", values)
+        data[key], data[f"{prefix}-TOTAL_FORMS"] = "0", str(len(kept))
+    return data
 
 
 def _stored_files(parent, inline_model, fk, ids):
-    """For a deleted object's inline rows to add again: the files the deleted rows ``ids`` had, as the rows'
-    initial values, so that a row keeps its file (a browser never sends a stored file back)."""
+    """The initial values of a deleted object's inline rows added anew: the files the deleted rows ``ids``
+    had, if they were rows of ``parent``."""
     file_fields = [field.name for field in inline_model._meta.fields if isinstance(field, models.FileField)]
-    if not file_fields or not hasattr(inline_model, "history"):
-        return []
     initial = []
     for pk in ids:
-        deletion = history.deletion_of(inline_model, pk) if pk else None
+        deletion = history.deletion_of(inline_model, pk) if pk and file_fields else None
         if deletion is None or getattr(deletion, fk.attname) != parent.pk:
             initial.append({})
         else:
             initial.append({name: getattr(deletion, name) for name in file_fields})
     return initial
+
+
+def _with_old_ids(formset_class):
+    """``formset_class`` whose rows carry the ``WAS_ROW`` field (``_as_new_rows``)."""
+
+    class RowsOfDeleted(formset_class):
+        def add_fields(self, form, index):
+            super().add_fields(form, index)
+            form.fields[WAS_ROW] = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    return RowsOfDeleted
 
 
 class ContentAdminForm(forms.ModelForm):
@@ -595,7 +609,6 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         models.URLField: {"assume_scheme": "https"},
         models.DateTimeField: {"form_class": DateAndTimeField},
     }
-    change_form_template = "publishing/admin/content_change_form.html"
     object_history_template = "publishing/admin/object_history.html"
     object_history_list_template = "publishing/admin/object_history_list.html"
     object_history_form_template = "publishing/admin/object_history_form.html"
@@ -634,7 +647,7 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
             # A form saved after someone else deleted its object is kept (get_object), not thrown away.
             request.deletion = history.deletion_of(self.model, unquote(object_id))
             if request.deletion is not None:
-                request.POST, request.deleted_row_ids = _as_new_rows(request.POST)
+                request.POST = _as_new_rows(request.POST)
         with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
             return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -649,6 +662,12 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
             obj.deletion = deletion
         return obj
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset_class, inline in super().get_formsets_with_inlines(request, obj):
+            if getattr(obj, "deletion", None) is not None:
+                formset_class = _with_old_ids(formset_class)
+            yield formset_class, inline
+
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if getattr(obj, "deletion", None) is not None:
@@ -657,13 +676,10 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 for field in inline.model._meta.fields
                 if field.is_relation and field.related_model is self.model and inline.fk_name in (None, field.name)
             )
-            kwargs["initial"] = _stored_files(obj, inline.model, fk, request.deleted_row_ids.get(prefix, []))
+            count = int(request.POST.get(f"{prefix}-TOTAL_FORMS") or 0)  # numbered by _as_new_rows
+            ids = [request.POST.get(f"{prefix}-{index}-{WAS_ROW}", "") for index in range(count)]
+            kwargs["initial"] = _stored_files(obj, inline.model, fk, ids)
         return kwargs
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if getattr(obj, "deletion", None) is not None:
-            context["rows_of_deleted"] = {"name": DELETED_ROWS, "value": request.POST[DELETED_ROWS]}
-        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         deletion = history.deletion_of(self.model, unquote(object_id))
@@ -703,7 +719,26 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
             obj._change_reason = review.RESTORED
         elif getattr(obj, "deletion", None) is not None:
             obj._change_reason = review.RECREATED
+        created = obj.created_at if getattr(obj, "deletion", None) is not None else None
         super().save_model(request, obj, form, change)
+        if created is not None and obj.created_at != created:
+            # Inserting it again set a new creation date: it keeps the one it had.
+            type(obj)._base_manager.filter(pk=obj.pk).update(created_at=created)
+            obj.created_at = created
+
+    def log_change(self, request, obj, message):
+        if getattr(obj, "deletion", None) is not None:
+            return self.log_addition(request, obj, message)
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "deletion", None) is None:
+            return super().response_change(request, obj)
+        message = _("The %(name)s “%(obj)s” was created again.") % {"name": self.opts.verbose_name, "obj": obj}
+        self.message_user(request, message, messages.SUCCESS)
+        if "_continue" in request.POST:
+            return HttpResponseRedirect(request.path)
+        return self.response_post_save_change(request, obj)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Restoring saves the object and then its relations: one transaction, one history row, which

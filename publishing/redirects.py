@@ -27,11 +27,14 @@ from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError
+from django.db.models import Q
 from django.db.models.signals import pre_save
 from django.http import HttpResponsePermanentRedirect
+from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.generic.detail import SingleObjectMixin
 
 from publishing.addresses import meant_address
 from publishing.models import Redirect, is_site_path
@@ -241,6 +244,41 @@ def _leads_back(old_path, new_path, redirect_pk):
     return True
 
 
+def _end_of(path, redirect_pk):
+    """Where following the manual redirects from ``path`` ends (without the redirect ``redirect_pk``)."""
+    for _hop in range(MAX_HOPS):
+        following = Redirect.objects.exclude(pk=redirect_pk).filter(old_path=path, is_automatic=False).first()
+        if following is None:
+            break
+        path = _path(following.new_path)
+    return path
+
+
+def _page_at(path):
+    """Whether a page of the site answers ``path``: an address of one of its views, and for an item's
+    page (an agreement's, a centre's), an item with that address in some language, draft or published.
+    Files (static files, uploads) are not looked at."""
+    if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return True
+    prefix = get_script_prefix()
+    path_info = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
+    try:
+        # The words of an address are the language's own ("/da/aftaler/"): resolved in that language.
+        with translation.override(translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE):
+            match = resolve(path_info)
+    except Resolver404:
+        return False
+    view_class = getattr(match.func, "view_class", None)
+    slug = match.kwargs.get("slug")
+    if slug is None or view_class is None or not issubclass(view_class, SingleObjectMixin) or not view_class.model:
+        return True
+    fields = [field for field in _slug_fields(view_class.model) if hasattr(view_class.model, field)]
+    any_language = Q()
+    for field in fields or ["slug"]:
+        any_language |= Q(**{field: slug})
+    return view_class.model._base_manager.filter(any_language).exists()
+
+
 class RedirectForm(forms.ModelForm):
     """An editor's redirect must lead somewhere: not to its own address, nor round a loop of redirects."""
 
@@ -261,6 +299,14 @@ class RedirectForm(forms.ModelForm):
                 "new_path",
                 _("Other redirects lead from the new address back here: visitors would be sent round in a circle."),
             )
+        elif is_site_path(new_path) and not _page_at(end := _end_of(_path(new_path), self.instance.pk)):
+            # A typing error would send visitors on from an old link to a "page not found".
+            meant = meant_address(end.removeprefix(get_script_prefix()[:-1]))
+            if meant is not None and _page_at(_path(meant)):
+                message = _("No page of this site has the address %(address)s. Did you mean %(meant)s?")
+            else:
+                message = _("No page of this site has the address %(address)s: check it for typing errors.")
+            self.add_error("new_path", message % {"address": end, "meant": meant})
         return cleaned_data
 
 

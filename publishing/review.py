@@ -19,7 +19,9 @@ from datetime import datetime
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from django.db.models.signals import post_delete
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
@@ -272,37 +274,37 @@ def deleted_for(user):
     """What was deleted in the admin and has not been restored since, newest first, among the kinds ``user``
     may see: each with its history page, where the last version is opened and saved to restore it.
 
-    Read from the admin's log of deletions, which names the item deleted (an agreement, not also each of
-    its documents that went with it); one query, and one more per kind of content listed.
+    Read in one query from the admin's log of deletions, which names the item deleted (an agreement, not
+    also each of its documents that went with it), leaving out the items that exist again.
     """
     visible = {ContentType.objects.get_for_model(model): model for model in content_models_visible_to(user)}
+    if not visible:
+        return []
+    gone = Q()
+    for kind, model in visible.items():
+        existing = model._base_manager.annotate(logged_id=Cast("pk", models.CharField())).values("logged_id")
+        gone |= Q(content_type=kind) & ~Q(object_id__in=existing)
     logged = (
-        LogEntry.objects.filter(action_flag=DELETION, content_type__in=list(visible))
+        LogEntry.objects.filter(gone, action_flag=DELETION)
         .select_related("user", "content_type")
-        .order_by("-action_time", "-pk")[: LISTED_AT_MOST * 2]
+        .order_by("-action_time", "-pk")[: LISTED_AT_MOST * 4]
     )
-    by_kind = {}
+    entries, listed = [], set()
     for entry in logged:
-        by_kind.setdefault(entry.content_type, []).append(entry)
-    entries = []
-    for kind, deleted in by_kind.items():
-        model = visible[kind]
-        ids = {entry.object_id for entry in deleted}
-        back = {str(pk) for pk in model._base_manager.filter(pk__in=ids).values_list("pk", flat=True)}
-        for entry in deleted:
-            if entry.object_id in back:
-                continue  # restored, or created again
-            back.add(entry.object_id)  # an item deleted twice is listed once, at its last deletion
-            entries.append(
-                DeletedEntry(
-                    item=entry.object_repr,
-                    kind=model._meta.verbose_name,
-                    url=_history_url(model, entry.object_id),
-                    deleted_by=person(entry.user),
-                    at=entry.action_time,
-                )
+        if (entry.content_type_id, entry.object_id) in listed:
+            continue  # deleted, restored and deleted again: listed once, at its last deletion
+        listed.add((entry.content_type_id, entry.object_id))
+        model = visible[entry.content_type]
+        entries.append(
+            DeletedEntry(
+                item=entry.object_repr,
+                kind=model._meta.verbose_name,
+                url=_history_url(model, entry.object_id),
+                deleted_by=person(entry.user),
+                at=entry.action_time,
             )
-    return sorted(entries, key=lambda entry: entry.at, reverse=True)[:LISTED_AT_MOST]
+        )
+    return entries[:LISTED_AT_MOST]
 
 
 def _history_url(model, object_id):

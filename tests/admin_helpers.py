@@ -19,6 +19,17 @@ def form_data(response):
     return data
 
 
+def shown_form_data(response):
+    """The POST data a browser sends for an admin form as the response showed it, every inline row included
+    (a form shown again after it was refused shows the rows as they were sent)."""
+    data = _fields_data(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets", []):
+        data |= _fields_data(inline.formset.management_form)
+        for form in inline.formset.forms:
+            data |= _fields_data(form)
+    return data
+
+
 def sweden_agreement_form(client):
     """The agreement add form, filled in for a new agreement with Sweden as an editor would."""
     data = form_data(client.get("/admin/agreements/bilateralagreement/add/"))

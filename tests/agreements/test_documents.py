@@ -1,8 +1,6 @@
 """Documents of an agreement: PDFs editors upload in the admin and visitors download from the agreement page."""
 
-import html
 import io
-import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -11,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from agreements.models import AgreementDocument, BilateralAgreement
-from tests.admin_helpers import form_data
+from tests.admin_helpers import form_data, shown_form_data
 from tests.factories import make_agreement
 
 # The smallest file a PDF reader opens: a header, one empty page, the cross-reference table and trailer.
@@ -300,32 +298,70 @@ def test_purging_removes_only_files_a_documents_history_names(seeded, media_in_t
         assert default_storage.exists(name)
 
 
+def refused_after_deletion(editor_client, admin_client, agreement, change=None):
+    """The agreement's form, opened by the editor, changed by ``change``, and saved after an administrator
+    deleted the agreement: the refused form."""
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    editors_form = form_data(editor_client.get(url))
+    if change:
+        change(editors_form)
+    assert admin_client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 302
+    refused = editor_client.post(url, editors_form)
+    assert refused.status_code == 200
+    assert "Nothing has been saved." in refused.content.decode()
+    return url, refused
+
+
 def test_an_agreement_saved_after_it_was_deleted_keeps_its_documents_and_their_files(
     seeded, editor_client, admin_client, media_in_tmp
 ):
     germany = BilateralAgreement.objects.get(slug="germany")
     make_document(germany)
-    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
-    editors_form = form_data(editor_client.get(url))
-    editors_form["documents-0-title_en"] = "The agreement as signed in Berlin"
-    assert admin_client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 302
 
-    refused = editor_client.post(url, editors_form)
-    assert refused.status_code == 200
+    def retitle(data):
+        data["documents-0-title_en"] = "The agreement as signed in Berlin"
+
+    url, refused = refused_after_deletion(editor_client, admin_client, germany, retitle)
     assert "The agreement as signed in Berlin" in refused.content.decode()
-    # Saved again as the browser sends the form it was shown: the rows as typed, without their old ids,
-    # and without the file (a file input is never sent back).
-    shown = refused.content.decode()
-    kept_ids = re.search(r'name="_rows_of_deleted" value="([^"]*)"', shown).group(1)
-    saved_again = editors_form | {
-        "edited_version": form_data(refused)["edited_version"],
-        "documents-0-id": "",
-        "documents-INITIAL_FORMS": "0",
-        "_rows_of_deleted": html.unescape(kept_ids),
-    }
-    assert editor_client.post(url, saved_again).status_code == 302
+    assert editor_client.post(url, shown_form_data(refused)).status_code == 302
 
     document = BilateralAgreement.objects.get(pk=germany.pk).documents.get()
     assert document.title_en == "The agreement as signed in Berlin"
     assert (media_in_tmp / document.file.name).read_bytes() == MINIMAL_PDF
     assert document.size == len(MINIMAL_PDF)
+
+
+def test_each_document_keeps_its_own_file_when_a_row_is_removed_before_saving_again(
+    seeded, editor_client, admin_client, media_in_tmp
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    make_document(germany, content=MINIMAL_PDF, title_en="First", position=1)
+    make_document(germany, content=MINIMAL_PDF + b"%second\n", title_en="Second", position=2)
+    url, refused = refused_after_deletion(editor_client, admin_client, germany)
+
+    # The editor removes the first row on the page, which numbers the rows below it again.
+    data = {key: value for key, value in shown_form_data(refused).items() if not key.startswith("documents-0-")}
+    data = {key.replace("documents-1-", "documents-0-"): value for key, value in data.items()}
+    data["documents-TOTAL_FORMS"] = "1"
+    assert editor_client.post(url, data).status_code == 302
+
+    document = BilateralAgreement.objects.get(pk=germany.pk).documents.get()
+    assert document.title_en == "Second"
+    assert (media_in_tmp / document.file.name).read_bytes() == MINIMAL_PDF + b"%second\n"
+
+
+def test_a_document_ticked_for_deletion_stays_deleted_when_the_agreement_is_created_again(
+    seeded, editor_client, admin_client
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    make_document(germany, title_en="Outdated draft", position=1)
+    make_document(germany, title_en="Signed text", position=2)
+
+    def tick_first(data):
+        data["documents-0-DELETE"] = "on"
+
+    url, refused = refused_after_deletion(editor_client, admin_client, germany, tick_first)
+    assert "Outdated draft" not in refused.content.decode()
+    assert editor_client.post(url, shown_form_data(refused)).status_code == 302
+
+    assert [d.title_en for d in BilateralAgreement.objects.get(pk=germany.pk).documents.all()] == ["Signed text"]

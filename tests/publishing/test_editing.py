@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.admin.models import ADDITION, DELETION, LogEntry
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
@@ -235,7 +236,23 @@ def test_a_form_saved_after_someone_deleted_its_item_keeps_what_was_typed(seeded
     assert sorted(again.activities.values_list("pk", flat=True)) == activities
     assert again.history.first().history_change_reason == "Created again after it was deleted"
     assert not again.is_published  # an editor's new item is a draft until a publisher publishes it
+    assert again.created_at == agreement.created_at
     assert [row.history_type for row in again.history.all()[:3]] == ["+", "-", "~"]
+
+
+def test_saving_again_says_the_item_was_created_again_and_logs_an_addition(seeded, editor_client, administrator):
+    centre = InnovationCentre.objects.get(slug="munich")
+    url = change_url(centre)
+    editors_form = form_data(editor_client.get(url))
+    delete_in_admin(administrator, centre)
+    refused = editor_client.post(url, editors_form)
+
+    response = editor_client.post(url, form_data(refused), follow=True)
+
+    assert [str(message) for message in response.context["messages"]] == [
+        f"The Innovation Centre “{centre}” was created again."
+    ]
+    assert LogEntry.objects.filter(object_id=str(centre.pk)).first().action_flag == ADDITION
 
 
 def test_the_deleted_message_is_in_the_editors_language(seeded, editor_client, administrator):
@@ -295,6 +312,22 @@ def test_the_front_page_lists_deleted_items_until_they_are_restored(seeded, edit
 
     page = errors_shown(editor_client.get("/admin/"))
     assert centre_row in page and agreement_row not in page
+
+
+def test_a_deleted_item_stays_listed_however_many_restored_ones_were_deleted_after_it(
+    seeded, editor_client, administrator
+):
+    centre = InnovationCentre.objects.get(slug="munich")
+    delete_in_admin(administrator, centre)
+    # Many deletions since, of items that exist again (restored or created again).
+    activity = Activity.objects.first()
+    for _ in range(120):
+        LogEntry.objects.log_actions(User.objects.get(username="soren").pk, [activity], DELETION, single_object=True)
+
+    page = errors_shown(editor_client.get("/admin/"))
+
+    assert f'<a href="/admin/centres/innovationcentre/{centre.pk}/history/">{centre}</a>' in page
+    assert f"{activity}</a>" not in page
 
 
 def test_deleted_items_of_kinds_a_user_may_not_see_are_not_listed(seeded, administrator):

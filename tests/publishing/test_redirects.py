@@ -120,17 +120,51 @@ def test_an_old_address_with_a_query_or_fragment_that_could_never_match_is_refus
 
 
 def test_a_redirect_that_would_make_a_loop_is_refused(seeded, editor_client, visitor):
-    assert add_redirect(editor_client, "/en/loop-a/", "/en/loop-b/").status_code == 302
+    assert add_redirect(editor_client, "/en/loop-c/", "/en/agreements/").status_code == 302
     assert add_redirect(editor_client, "/en/loop-b/", "/en/loop-c/").status_code == 302
+    assert add_redirect(editor_client, "/en/loop-a/", "/en/loop-b/").status_code == 302
+    loop_c = Redirect.objects.get(old_path="/en/loop-c/")
+    change_url = f"/admin/publishing/redirect/{loop_c.pk}/change/"
 
-    response = add_redirect(editor_client, "/en/loop-c/", "/en/loop-a/")
+    response = editor_client.post(change_url, form_data(editor_client.get(change_url)) | {"new_path": "/en/loop-a/"})
 
     assert response.status_code == 200
     assert "visitors would be sent round in a circle" in response.content.decode()
-    assert not Redirect.objects.filter(old_path="/en/loop-c/").exists()
-    # Changing the end of the chain to a real page is fine.
-    assert add_redirect(editor_client, "/en/loop-c/", "/en/agreements/").status_code == 302
+    assert Redirect.objects.get(old_path="/en/loop-c/").new_path == "/en/agreements/"
     assert visitor.get("/en/loop-a/")["Location"] == "/en/agreements/"
+
+
+@pytest.mark.parametrize(
+    ("new_path", "message"),
+    [
+        ("/en/agreemnts/", "No page of this site has the address /en/agreemnts/: check it for typing errors."),
+        ("/en/agreements/germny/", "No page of this site has the address /en/agreements/germny/"),
+        ("/EN/Agreements/", "No page of this site has the address /EN/Agreements/. Did you mean /en/agreements/?"),
+        ("/en/centres/munich", "No page of this site has the address /en/centres/munich. Did you mean"),
+    ],
+)
+def test_a_redirect_to_an_address_without_a_page_is_refused(seeded, editor_client, new_path, message):
+    response = add_redirect(editor_client, "/en/old/page/", new_path)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Redirect.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "new_path",
+    [
+        "/en/agreements/germany/",
+        "/da/aftaler/tyskland/?fra=ufm#dokumenter",
+        "/en/agreements/tyskland/",  # the other language's address: the page sends visitors on to its own
+        "/media/agreements/documents/aftale.pdf",
+        "/en/old/other/",  # another redirect, which ends at a page
+    ],
+)
+def test_a_redirect_to_a_page_or_a_file_is_accepted(seeded, editor_client, visitor, new_path):
+    assert add_redirect(editor_client, "/en/old/other/", "/en/programmes/").status_code == 302
+
+    assert add_redirect(editor_client, "/en/old/page/", new_path).status_code == 302
 
 
 @pytest.mark.parametrize("new_path", ["//example.com/x", "/\t/example.com/x", "/en/old/page/?again=1"])
@@ -243,3 +277,14 @@ def test_an_escaped_question_mark_in_an_address_is_part_of_its_path(seeded, visi
     Redirect.objects.create(old_path="/en/old/page/", new_path="/en/programmes/")
     assert visitor.get("/en/old/page/%3Fx").status_code == 404
     assert visitor.get("/en/old/page/?x").status_code == 301
+
+
+def test_the_address_without_a_page_is_named_in_the_editors_language(seeded, editor_client):
+    data = form_data(editor_client.get("/admin/publishing/redirect/add/", HTTP_ACCEPT_LANGUAGE="da"))
+    data |= {"old_path": "/da/gammel/side/", "new_path": "/da/aftaler/tyskand/"}
+
+    response = editor_client.post("/admin/publishing/redirect/add/", data, HTTP_ACCEPT_LANGUAGE="da")
+
+    assert "Ingen side på dette websted har adressen /da/aftaler/tyskand/: tjek den for slåfejl." in (
+        response.content.decode()
+    )
