@@ -270,31 +270,33 @@ WAS_ROW = "was_row"
 _ROW_KEY = re.compile(r"^(?P<prefix>.+)-(?P<index>\d+)-(?P<name>[^-]+)$")
 
 
-def _as_new_rows(data):
-    """Posted data whose inline rows (an agreement's documents) are rows to add, since the rows they were
-    saved as went with the deleted object. Each row keeps its old id in ``WAS_ROW``; the rows ticked for
-    deletion are left out, and the others numbered again from 0."""
-    data = data.copy()
+def _as_new_rows(data, files):
+    """Posted data and files whose inline rows (an agreement's documents) are rows to add, since the rows
+    they were saved as went with the deleted object. Each row keeps its old id in ``WAS_ROW``; the rows
+    ticked for deletion are left out, and the others numbered again from 0."""
+    data, files = data.copy(), files.copy()
     for key in [key for key in data if key.endswith("-INITIAL_FORMS")]:
         prefix = key.removesuffix("-INITIAL_FORMS")
         try:
             count = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), 1000)
         except ValueError:
             continue  # the formset answers for its own broken management data
-        rows = {index: {} for index in range(count)}
-        for row_key in list(data):
-            match = _ROW_KEY.match(row_key)
-            if match and match["prefix"] == prefix and int(match["index"]) in rows:
-                rows[int(match["index"])][match["name"]] = data.getlist(row_key)
-                del data[row_key]
-        kept = [row for _index, row in sorted(rows.items()) if not row.get("DELETE", [""])[-1]]
-        for index, row in enumerate(kept):
-            row[WAS_ROW] = [(row.pop("id", None) or [""])[-1] or (row.get(WAS_ROW) or [""])[-1]]
-            row["id"] = [""]
-            for name, values in row.items():
-                data.setlist(f"{prefix}-{index}-{name}", values)
+        rows = {index: ({}, {}) for index in range(count)}
+        for sent, part in ((data, 0), (files, 1)):
+            for row_key in list(sent):
+                match = _ROW_KEY.match(row_key)
+                if match and match["prefix"] == prefix and int(match["index"]) in rows:
+                    rows[int(match["index"])][part][match["name"]] = sent.getlist(row_key)
+                    del sent[row_key]
+        kept = [row for _index, row in sorted(rows.items()) if not row[0].get("DELETE", [""])[-1]]
+        for index, (fields, uploads) in enumerate(kept):
+            fields[WAS_ROW] = [(fields.pop("id", None) or [""])[-1] or (fields.get(WAS_ROW) or [""])[-1]]
+            fields["id"] = [""]
+            for sent, part in ((data, fields), (files, uploads)):
+                for name, values in part.items():
+                    sent.setlist(f"{prefix}-{index}-{name}", values)
         data[key], data[f"{prefix}-TOTAL_FORMS"] = "0", str(len(kept))
-    return data
+    return data, files
 
 
 def _stored_files(parent, inline_model, fk, ids):
@@ -647,7 +649,8 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
             # A form saved after someone else deleted its object is kept (get_object), not thrown away.
             request.deletion = history.deletion_of(self.model, unquote(object_id))
             if request.deletion is not None:
-                request.POST = _as_new_rows(request.POST)
+                # FILES has no setter on a WSGI request; Django keeps the parsed files there.
+                request.POST, request._files = _as_new_rows(request.POST, request.FILES)
         with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
             return super().changeform_view(request, object_id, form_url, extra_context)
 

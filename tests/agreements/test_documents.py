@@ -365,3 +365,29 @@ def test_a_document_ticked_for_deletion_stays_deleted_when_the_agreement_is_crea
     assert editor_client.post(url, shown_form_data(refused)).status_code == 302
 
     assert [d.title_en for d in BilateralAgreement.objects.get(pk=germany.pk).documents.all()] == ["Signed text"]
+
+
+def test_a_file_uploaded_below_a_row_ticked_for_deletion_stays_with_its_row(
+    seeded, editor_client, admin_client, media_in_tmp
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    make_document(germany, title_en="Outdated draft", position=1)
+    make_document(germany, title_en="Signed text", position=2)
+
+    def tick_first_and_replace_second(data):
+        data["documents-0-DELETE"] = "on"
+        data["documents-1-file"] = SimpleUploadedFile("signed.pdf", b"Not a PDF", content_type="application/pdf")
+
+    url, refused = refused_after_deletion(editor_client, admin_client, germany, tick_first_and_replace_second)
+
+    # The one row left, numbered 0 now, is checked with the file sent for it.
+    assert refused.context["inline_admin_formsets"][0].formset.errors == [
+        {"file": ["This file is not a PDF. Save the document as PDF and upload that file."]}
+    ]
+    replacement = MINIMAL_PDF + b"%replacement\n"
+    data = shown_form_data(refused)
+    data["documents-0-file"] = SimpleUploadedFile("signed.pdf", replacement, content_type="application/pdf")
+    assert editor_client.post(url, data).status_code == 302
+    document = BilateralAgreement.objects.get(pk=germany.pk).documents.get()
+    assert document.title_en == "Signed text"
+    assert (media_in_tmp / document.file.name).read_bytes() == replacement
