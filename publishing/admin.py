@@ -14,7 +14,7 @@ from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -83,14 +83,29 @@ class InUseDeletionMixin:
         return deleted, model_count, perms_needed, protected
 
 
+def _rich_texts(model):
+    """The names of ``model``'s translated rich texts (names are the same in both languages often, rightly)."""
+    return [name for name in translated_fields(model) if isinstance(model._meta.get_field(name), RichTextField)]
+
+
 class MissingTranslationFilter(admin.SimpleListFilter):
     title = _("translation")
     parameter_name = "translation"
 
     def lookups(self, request, model_admin):
-        return [("missing-da", _("Danish missing")), ("missing-en", _("English missing"))]
+        choices = [("missing-da", _("Danish missing")), ("missing-en", _("English missing"))]
+        if _rich_texts(model_admin.model):
+            choices.append(("same", _("Same text in English and Danish")))
+        return choices
 
     def queryset(self, request, queryset):
+        if self.value() == "same":
+            # A rich text the same in both languages: most likely one language's text in the other's box
+            # (the translations marker says which field).
+            condition = Q()
+            for name in _rich_texts(queryset.model):
+                condition |= Q(**{f"{name}_en": F(f"{name}_da")}) & ~Q(**{f"{name}_en": ""})
+            return queryset.filter(condition) if condition else queryset.none()
         if self.value() not in ("missing-da", "missing-en"):
             return queryset
         language = self.value().removeprefix("missing-")
@@ -818,11 +833,10 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         # A text written out in both languages the same is most likely one language's text in the other's
         # box (names are not rich text): worth a translator's look.
         copied = []
-        for name in translated_fields(type(obj)):
-            field = type(obj)._meta.get_field(name)
+        for name in _rich_texts(type(obj)):
             english = getattr(obj, f"{name}_en", None)
-            if isinstance(field, RichTextField) and english and english == getattr(obj, f"{name}_da", None):
-                copied.append(capfirst(field.verbose_name))
+            if english and english == getattr(obj, f"{name}_da", None):
+                copied.append(capfirst(type(obj)._meta.get_field(name).verbose_name))
         if not missing and not copied:
             return format_html('<span class="translation-complete">{}</span>', _("English and Danish"))
         return format_html_join(

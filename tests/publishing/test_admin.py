@@ -75,6 +75,23 @@ def test_a_rich_text_the_same_in_both_languages_is_pointed_out_for_a_translators
     assert "Beskrivelse: samme tekst på engelsk og dansk" in html
 
 
+def test_the_translation_filter_finds_the_rich_texts_the_same_in_both_languages(seeded, editor_client):
+    germany = BilateralAgreement.objects.get(country="DE")
+    germany.description_en = germany.description_da = "<p>Cooperation on research and innovation.</p>"
+    germany.save()
+    china = BilateralAgreement.objects.get(country="CN")
+    china.description_en = china.description_da = ""  # empty in both: nothing to translate
+    china.save()
+
+    response = editor_client.get("/admin/agreements/bilateralagreement/?translation=same")
+
+    assert [agreement.country.code for agreement in response.context["cl"].result_list] == ["DE"]
+    assert "Same text in English and Danish" in response.content.decode()
+    # Lists of models without rich text do not offer it.
+    activities = editor_client.get("/admin/agreements/activity/").content.decode()
+    assert "Same text in English and Danish" not in activities
+
+
 def test_filters_for_missing_translation_and_review(seeded, editor_client):
     germany = BilateralAgreement.objects.get(country="DE")
     germany.title_da = ""
