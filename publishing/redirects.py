@@ -256,10 +256,12 @@ def _end_of(path, redirect_pk):
 
 def _page_at(path):
     """Whether a page of the site answers ``path``: an address of one of its views, and for an item's
-    page (an agreement's, a centre's), an item with that address in some language, draft or published.
-    Files (static files, uploads) are not looked at."""
+    page (an agreement's, a centre's), an item with that address in some language, draft or published,
+    or an address an item had before it was renamed. Files (static files, uploads) are not looked at."""
     if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
         return True
+    if Redirect.objects.filter(old_path=path, is_automatic=True).exists():
+        return True  # the address of an item before it was renamed: it leads to the item
     prefix = get_script_prefix()
     path_info = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
     try:

@@ -279,6 +279,15 @@ def test_an_escaped_question_mark_in_an_address_is_part_of_its_path(seeded, visi
     assert visitor.get("/en/old/page/?x").status_code == 301
 
 
+def test_a_redirect_to_the_old_address_of_a_renamed_agreement_is_accepted(seeded, editor_client, visitor):
+    rename(BilateralAgreement.objects.get(slug_en="brazil"), slug_en="brasil")
+
+    assert add_redirect(editor_client, "/en/old/page/", "/en/agreements/brazil/").status_code == 302
+
+    response = visitor.get("/en/old/page/", follow=True)
+    assert response.redirect_chain[-1][0] == "/en/agreements/brasil/" and response.status_code == 200
+
+
 def test_the_address_without_a_page_is_named_in_the_editors_language(seeded, editor_client):
     data = form_data(editor_client.get("/admin/publishing/redirect/add/", HTTP_ACCEPT_LANGUAGE="da"))
     data |= {"old_path": "/da/gammel/side/", "new_path": "/da/aftaler/tyskand/"}
