@@ -260,7 +260,8 @@ def _page_at(path):
     or an address an item had before it was renamed. Files (static files, uploads) are not looked at."""
     if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
         return True
-    if Redirect.objects.filter(old_path=path, is_automatic=True).exists():
+    renamed = Redirect.objects.filter(old_path=path, is_automatic=True).first()
+    if renamed is not None and renamed.target is not None:
         return True  # the address of an item before it was renamed: it leads to the item
     prefix = get_script_prefix()
     path_info = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path

@@ -258,10 +258,12 @@ def snippet(text, stems, language, length=30):
     if not any(_start(word_stem, language) in lowered for word_stem in stems):
         return None
     tokens = list(_WORD.finditer(text))
+    stop_words = STOP_WORDS[language]
     found = [
         i
         for i, token in enumerate(tokens)
-        if any(matches(stem(token.group().lower(), language), query_stem) for query_stem in stems)
+        if (word := token.group().lower()) not in stop_words
+        and any(matches(stem(word, language), query_stem) for query_stem in stems)
     ]
     if not found:
         return None
@@ -448,11 +450,15 @@ def _compiled(sql, params, output_field):
     return RawSQL(sql, params, output_field=output_field)  # noqa: S611 - compiled expressions, parameters
 
 
-# websearch_to_tsquery, with each lexeme of PREFIX_FROM letters or more marked as a prefix (``matches``):
-# the query's text is a list of quoted lexemes ('aftal' & 'tysk'), and each long one gets ":*".
+# websearch_to_tsquery, with each lexeme of PREFIX_FROM letters or more marked as a prefix (``matches``).
+# The query's text is quoted lexemes between operators ('o' <-> 'brien' & !'eu'; a quote inside a lexeme is
+# doubled): every lexeme, read whole from its opening quote, gets ":*", then the short ones lose it again.
+# (Marking only the long ones in one pass would read the text between two lexemes as one.)
+_LEXEME = r"''((?:[^'']|'''')*)''"  # as SQL string literals: each quote doubled
+_SHORT_PREFIX = r"''((?:[^'']|''''){1," + str(PREFIX_FROM - 1) + r"})'':\*"
 _TSQUERY = (
-    r"regexp_replace(websearch_to_tsquery(%s::regconfig, %s)::text, "
-    r"'''([^'']{" + str(PREFIX_FROM) + r",})''', '''\1'':*', 'g')::tsquery"
+    "regexp_replace(regexp_replace(websearch_to_tsquery(%s::regconfig, %s)::text, "
+    f"'{_LEXEME}', '''\\1'':*', 'g'), '{_SHORT_PREFIX}', '''\\1''', 'g')::tsquery"
 )
 
 
@@ -871,7 +877,10 @@ def _counts(text, stems, starts, language):
     if not any(start in text for start in starts):
         return ()
     counts = {}
+    stop_words = STOP_WORDS[language]
     for word in words(text):
+        if word in stop_words:
+            continue  # not in PostgreSQL's vectors either: "whic" does not find "which"
         word_stem = stem(word, language)
         for query_stem in stems:
             if matches(word_stem, query_stem):

@@ -288,6 +288,16 @@ def test_a_redirect_to_the_old_address_of_a_renamed_agreement_is_accepted(seeded
     assert response.redirect_chain[-1][0] == "/en/agreements/brasil/" and response.status_code == 200
 
 
+def test_a_redirect_to_the_old_address_of_a_deleted_agreement_is_refused(seeded, editor_client):
+    japan = BilateralAgreement.objects.get(slug_en="japan")
+    rename(japan, slug_en="nippon")
+    japan.delete()
+
+    response = add_redirect(editor_client, "/en/old/page/", "/en/agreements/japan/")
+
+    assert "No page of this site has the address /en/agreements/japan/" in response.content.decode()
+
+
 def test_the_address_without_a_page_is_named_in_the_editors_language(seeded, editor_client):
     data = form_data(editor_client.get("/admin/publishing/redirect/add/", HTTP_ACCEPT_LANGUAGE="da"))
     data |= {"old_path": "/da/gammel/side/", "new_path": "/da/aftaler/tyskand/"}

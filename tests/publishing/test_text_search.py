@@ -174,6 +174,31 @@ def test_a_danish_word_finds_the_words_it_begins(initiatives, query, title, foun
     assert (initiative in Initiative.objects.published().search_text(query, "da")) is found
 
 
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        # A short word before a longer one, in a phrase, a hyphenated word or a name with an apostrophe.
+        ("co-operation", "International co-operation"),
+        ('"tel aviv"', "Innovation Centre Denmark Tel Aviv"),
+        ("o'brien", "A visit by O'Brien"),
+        ("eu zzqresearch", "EU zzqresearch programme"),
+        ("ufm.dk/o'brien", "Read more at ufm.dk/o'brien"),
+    ],
+)
+def test_words_with_short_words_beside_them_are_found(initiatives, query, title):
+    initiative = Initiative.objects.create(slug="punctuation", kind="other", title_en=title, position=3)
+
+    assert initiative in Initiative.objects.published().search_text(query, "en")
+
+
+def test_a_word_does_not_find_the_stop_words_it_begins(initiatives):
+    # PostgreSQL leaves stop words out of what it searches: "whic" never finds "which", on either database.
+    Initiative.objects.create(slug="stop-words", kind="other", title_en="Which of them, and between whom", position=3)
+
+    assert not Initiative.objects.published().search_text("whic", "en").exists()
+    assert not Initiative.objects.published().search_text("betw", "en").exists()
+
+
 def test_a_word_in_capitals_with_a_danish_first_letter_is_found(initiatives):
     capitals = Initiative.objects.create(slug="capitals", kind="other", title_da="Samarbejde med ØSTRIG", position=3)
     Initiative.objects.create(slug="inside", kind="other", title_da="Nedreøstrig", position=4)

@@ -341,6 +341,21 @@ def test_a_word_left_out_drops_an_agreement_its_funder_would_find(seeded, client
     assert agreement_countries(search(client, "Innovationsfonden -Kina", "da"), "da") == FUNDED - {"CN"}
 
 
+@pytest.mark.parametrize("query", ["ufm.dk/o'brien", "o'hara & co:*", "'a' <-> 'b'", "x\\'y", "\"a b\" -'c'"])
+def test_a_query_with_quotes_and_operators_gets_an_answer(seeded, client, query):
+    assert search(client, query).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="websearch's \"-word\" is PostgreSQL's")
+def test_a_word_left_out_after_a_short_word_is_left_out(seeded, client):
+    make_agreement(country="SE", title_en="Agreement on EU zzqresearch")
+    make_agreement(country="NO", title_en="Agreement on EU zzqresearch and zzqsecrets")
+
+    found = agreement_countries(search(client, "zzqresearch eu -zzqsecret"), "en")
+
+    assert found == {"SE"}
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the full-text indexes are PostgreSQL's")
 @pytest.mark.parametrize("language", ["en", "da"])
 @pytest.mark.parametrize("kind", KINDS, ids=["agreements", "centres", "contacts", "initiatives", "pages"])
