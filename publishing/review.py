@@ -290,6 +290,7 @@ def deleted_for(user):
         .order_by("-action_time", "-pk")[: LISTED_AT_MOST * 4]
     )
     entries, listed = [], set()
+    names = _names_as_deleted(logged, visible)
     for entry in logged:
         if (entry.content_type_id, entry.object_id) in listed:
             continue  # deleted, restored and deleted again: listed once, at its last deletion
@@ -297,7 +298,7 @@ def deleted_for(user):
         model = visible[entry.content_type]
         entries.append(
             DeletedEntry(
-                item=entry.object_repr,
+                item=names.get((entry.content_type_id, entry.object_id), entry.object_repr),
                 kind=model._meta.verbose_name,
                 url=_history_url(model, entry.object_id),
                 deleted_by=person(entry.user),
@@ -305,6 +306,24 @@ def deleted_for(user):
             )
         )
     return entries[:LISTED_AT_MOST]
+
+
+def _names_as_deleted(logged, visible):
+    """``{(content type id, object id): name}`` of the logged items, from their history as they were deleted:
+    the log keeps the name in the language of whoever deleted them, the history both languages. One query
+    per kind of content among them."""
+    ids = {}
+    for entry in logged:
+        ids.setdefault(entry.content_type, set()).add(entry.object_id)
+    names = {}
+    for kind, object_ids in ids.items():
+        model = visible[kind]
+        pks = [pk for pk in object_ids if pk.isdigit()]
+        for row in model.history.filter(history_type="-", **{f"{model._meta.pk.attname}__in": pks}).order_by(
+            "history_date", "history_id"
+        ):
+            names[kind.pk, str(row.instance.pk)] = str(row.instance)  # the latest deletion last
+    return names
 
 
 def _history_url(model, object_id):

@@ -314,6 +314,15 @@ def test_the_front_page_lists_deleted_items_until_they_are_restored(seeded, edit
     assert centre_row in page and agreement_row not in page
 
 
+def test_the_front_page_names_a_deleted_item_in_the_readers_language(seeded, editor_client, administrator):
+    centre = InnovationCentre.objects.get(slug="munich")
+    delete_in_admin(administrator, centre)  # the administrator reads the admin in English
+
+    page = errors_shown(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da"))
+
+    assert f">{centre.name_da}</a>" in page and centre.name_da != centre.name_en
+
+
 def test_a_deleted_item_stays_listed_however_many_restored_ones_were_deleted_after_it(
     seeded, editor_client, administrator
 ):
