@@ -101,11 +101,11 @@ def _address_of(spelling):
     """The site's own address of the view that ``spelling`` names, with either language's words."""
     language = get_language_from_path(spelling)
     if language is None:
-        return get_script_prefix() + escape_uri_path(spelling.lstrip("/")) if _view_at(spelling) else None
+        return get_script_prefix() + escape_uri_path(spelling.lstrip("/")) if view_at(spelling) else None
     rest = spelling[len(language) + 2 :]
     for words in [language, *(code for code, _name in settings.LANGUAGES if code != language)]:
         with override(words):
-            match = _view_at(f"/{words}/{rest}")
+            match = view_at(f"/{words}/{rest}")
         if match is None:
             continue
         with override(language):
@@ -116,7 +116,8 @@ def _address_of(spelling):
     return None
 
 
-def _view_at(path_info):
+def view_at(path_info):
+    """The view ``resolve()`` finds for ``path_info`` (a ``ResolverMatch``), or None."""
     try:
         return resolve(path_info)
     except Resolver404:

@@ -30,13 +30,13 @@ from django.db import DatabaseError
 from django.db.models import Q
 from django.db.models.signals import pre_save
 from django.http import HttpResponsePermanentRedirect
-from django.urls import Resolver404, get_script_prefix, resolve
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic.detail import SingleObjectMixin
 
-from publishing.addresses import meant_address
+from publishing.addresses import meant_address, view_at
 from publishing.models import Redirect, is_site_path
 from publishing.registry import redirects_on_rename
 
@@ -63,6 +63,14 @@ def _path(address):
 
 def _slug_fields(model):
     return [f"slug_{code}" for code in languages()]
+
+
+def slug_in_any_language(slug):
+    """The condition "the item's slug is ``slug`` in some language"."""
+    condition = Q()
+    for field in _slug_fields(None):
+        condition |= Q(**{field: slug})
+    return condition
 
 
 def fill_missing_slugs(item):
@@ -228,30 +236,35 @@ class RedirectFallbackMiddleware:
 pre_save.connect(record_rename, dispatch_uid="publishing-record-rename")
 
 
+def _chain(path, redirect_pk):
+    """``path`` and the addresses the manual redirects from it lead to, one after another (the redirect
+    ``redirect_pk`` left out), up to MAX_HOPS redirects on; then None if the chain goes on still."""
+    yield path
+    for _hop in range(MAX_HOPS + 1):
+        following = Redirect.objects.exclude(pk=redirect_pk).filter(old_path=path, is_automatic=False).first()
+        if following is None:
+            return
+        if _hop == MAX_HOPS:
+            yield None
+            return
+        path = _path(following.new_path)
+        yield path
+
+
 def _leads_back(old_path, new_path, redirect_pk):
     """Whether following the manual redirects from ``new_path`` comes back to ``old_path`` (or to any address
     on the way): the redirect ``redirect_pk`` would then make a loop."""
     seen = {old_path}
-    path = _path(new_path)
-    for _hop in range(MAX_HOPS + 1):
-        if path in seen:
+    for path in _chain(_path(new_path), redirect_pk):
+        if path is None or path in seen:
             return True
         seen.add(path)
-        following = Redirect.objects.exclude(pk=redirect_pk).filter(old_path=path, is_automatic=False).first()
-        if following is None:
-            return False
-        path = _path(following.new_path)
-    return True
+    return False
 
 
 def _end_of(path, redirect_pk):
     """Where following the manual redirects from ``path`` ends (without the redirect ``redirect_pk``)."""
-    for _hop in range(MAX_HOPS):
-        following = Redirect.objects.exclude(pk=redirect_pk).filter(old_path=path, is_automatic=False).first()
-        if following is None:
-            break
-        path = _path(following.new_path)
-    return path
+    return [step for step in _chain(path, redirect_pk) if step is not None][-1]
 
 
 def _page_at(path):
@@ -265,21 +278,18 @@ def _page_at(path):
         return True  # the address of an item before it was renamed: it leads to the item
     prefix = get_script_prefix()
     path_info = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
-    try:
-        # The words of an address are the language's own ("/da/aftaler/"): resolved in that language.
-        with translation.override(translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE):
-            match = resolve(path_info)
-    except Resolver404:
+    # The words of an address are the language's own ("/da/aftaler/"): resolved in that language.
+    with translation.override(translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE):
+        match = view_at(path_info)
+    if match is None:
         return False
     view_class = getattr(match.func, "view_class", None)
     slug = match.kwargs.get("slug")
     if slug is None or view_class is None or not issubclass(view_class, SingleObjectMixin) or not view_class.model:
         return True
-    fields = [field for field in _slug_fields(view_class.model) if hasattr(view_class.model, field)]
-    any_language = Q()
-    for field in fields or ["slug"]:
-        any_language |= Q(**{field: slug})
-    return view_class.model._base_manager.filter(any_language).exists()
+    model = view_class.model
+    condition = slug_in_any_language(slug) if hasattr(model, _slug_fields(model)[0]) else Q(slug=slug)
+    return model._base_manager.filter(condition).exists()
 
 
 class RedirectForm(forms.ModelForm):

@@ -1,13 +1,12 @@
 """What the page of every content item shares: its address in each language, and its change notes."""
 
-from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from publishing.addresses import language_alternates
 from publishing.models import ChangeNote
-from publishing.redirects import address_in, languages
+from publishing.redirects import address_in, slug_in_any_language
 
 
 def render_error_page(request, template, context=None, *, status):
@@ -41,10 +40,7 @@ class ItemDetailMixin:
             return super().get(request, *args, **kwargs)
         except Http404:
             slug = self.kwargs.get(self.slug_url_kwarg)
-            other = Q()
-            for code in languages():
-                other |= Q(**{f"slug_{code}": slug})
-            item = self.get_queryset().filter(other).first() if slug else None
+            item = self.get_queryset().filter(slug_in_any_language(slug)).first() if slug else None
             if item is None:
                 raise
             return HttpResponsePermanentRedirect(item.get_absolute_url())
