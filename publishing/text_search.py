@@ -210,6 +210,15 @@ def matches(word_stem, query_stem):
     return word_stem == query_stem or (len(query_stem) >= PREFIX_FROM and word_stem.startswith(query_stem))
 
 
+def _stems_found(word, stems, language):
+    """Which of the query's ``stems`` the lower-case ``word`` of a text matches. A stop word matches none:
+    PostgreSQL's vectors leave them out ("whic" does not find "which")."""
+    if word in STOP_WORDS[language]:
+        return []
+    word_stem = stem(word, language)
+    return [query_stem for query_stem in stems if matches(word_stem, query_stem)]
+
+
 def plain_text(value):
     """Text as a visitor reads it: rich text without its tags and entities, spaces collapsed."""
     return " ".join(html.unescape(strip_tags(value or "")).split())
@@ -258,13 +267,7 @@ def snippet(text, stems, language, length=30):
     if not any(_start(word_stem, language) in lowered for word_stem in stems):
         return None
     tokens = list(_WORD.finditer(text))
-    stop_words = STOP_WORDS[language]
-    found = [
-        i
-        for i, token in enumerate(tokens)
-        if (word := token.group().lower()) not in stop_words
-        and any(matches(stem(word, language), query_stem) for query_stem in stems)
-    ]
+    found = [i for i, token in enumerate(tokens) if _stems_found(token.group().lower(), stems, language)]
     if not found:
         return None
     start = max(0, found[0] - length // 3)
@@ -877,14 +880,9 @@ def _counts(text, stems, starts, language):
     if not any(start in text for start in starts):
         return ()
     counts = {}
-    stop_words = STOP_WORDS[language]
     for word in words(text):
-        if word in stop_words:
-            continue  # not in PostgreSQL's vectors either: "whic" does not find "which"
-        word_stem = stem(word, language)
-        for query_stem in stems:
-            if matches(word_stem, query_stem):
-                counts[query_stem] = counts.get(query_stem, 0) + 1
+        for query_stem in _stems_found(word, stems, language):
+            counts[query_stem] = counts.get(query_stem, 0) + 1
     return tuple(counts.items())
 
 
