@@ -712,8 +712,7 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
             deleted = _("The %(item)s “%(name)s” was deleted on %(date)s at %(time)s: its history is below.") % details
         restore = _("Open a version to see it, and save it there to restore it.")
         self.message_user(request, f"{deleted} {restore}", messages.WARNING)
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id])
-        return HttpResponseRedirect(url)
+        return HttpResponseRedirect(review.admin_url(self.model, "history", unquote(object_id)))
 
     def get_changelist_form(self, request, **kwargs):
         return super().get_changelist_form(request, **{"form": ContentListRowForm, **kwargs})
@@ -771,8 +770,7 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
             rows = list(rows.select_related("history_user").order_by("-history_date", "-history_id")[:RELATED_ROWS])
             for row in rows:
                 row.author = history.author_of(row)
-                opts = row.instance_type._meta
-                row.history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[row.id])
+                row.history_url = review.admin_url(row.instance_type, "history", row.id)
             extra_context = {
                 "related_history": rows,
                 "related_history_title": self.related_history_title,

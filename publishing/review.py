@@ -183,11 +183,17 @@ def person(user):
     return user.get_full_name() or user.get_username()
 
 
-def change_url(item):
+def admin_url(model, view, object_id):
+    """The address of ``model``'s admin ``view`` ("change", "history") of the object ``object_id``; None
+    if the model has no such admin."""
     try:
-        return reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change", args=[item.pk])
+        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=[quote(object_id)])
     except NoReverseMatch:
         return None
+
+
+def change_url(item):
+    return admin_url(type(item), "change", item.pk)
 
 
 def _may_view(user, model):
@@ -300,7 +306,7 @@ def deleted_for(user):
             DeletedEntry(
                 item=names.get((entry.content_type_id, entry.object_id), entry.object_repr),
                 kind=model._meta.verbose_name,
-                url=_history_url(model, entry.object_id),
+                url=admin_url(model, "history", entry.object_id),
                 deleted_by=person(entry.user),
                 at=entry.action_time,
             )
@@ -324,10 +330,3 @@ def _names_as_deleted(logged, visible):
         ):
             names[kind.pk, str(row.instance.pk)] = str(row.instance)  # the latest deletion last
     return names
-
-
-def _history_url(model, object_id):
-    try:
-        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_history", args=[quote(object_id)])
-    except NoReverseMatch:
-        return None
