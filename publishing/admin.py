@@ -660,24 +660,26 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *others]
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and object_id is not None:
-            # A form saved after someone else deleted its object is kept (get_object), not thrown away.
-            request.deletion = history.deletion_of(self.model, unquote(object_id))
-            if request.deletion is not None:
-                # FILES has no setter on a WSGI request; Django keeps the parsed files there.
-                request.POST, request._files = _as_new_rows(request.POST, request.FILES)
+        # A form saved after someone else deleted its object is kept, not thrown away (get_object).
+        request.saves_change_form = request.method == "POST" and object_id is not None
         with transaction.atomic(using=router.db_for_write(self.model)), history.one_row_per_save():
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
-        deletion = getattr(request, "deletion", None)
-        if obj is None and from_field is None and deletion is not None:
-            # The object as it was deleted, to be saved again under its own id, with its history.
-            obj = deletion.instance
-            vars(obj).pop("_history", None)  # not a restore of an earlier version
-            obj._state.adding = True
-            obj.deletion = deletion
+        if obj is not None or from_field is not None or not getattr(request, "saves_change_form", False):
+            return obj
+        deletion = history.deletion_of(self.model, object_id)
+        if deletion is None:
+            return None
+        # Its inline rows are rows to add. (FILES has no setter on a WSGI request; Django keeps the parsed
+        # files there.)
+        request.POST, request._files = _as_new_rows(request.POST, request.FILES)
+        # The object as it was deleted, to be saved again under its own id, with its history.
+        obj = deletion.instance
+        vars(obj).pop("_history", None)  # not a restore of an earlier version
+        obj._state.adding = True
+        obj.deletion = deletion
         return obj
 
     def get_formsets_with_inlines(self, request, obj=None):
@@ -731,14 +733,15 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
+        recreating = getattr(obj, "deletion", None) is not None
         if getattr(request, "restoring_version", False):
             # What changed, publication included, is in the row's differences; why is the restore.
             obj._change_reason = review.RESTORED
-        elif getattr(obj, "deletion", None) is not None:
+        elif recreating:
             obj._change_reason = review.RECREATED
-        created = obj.created_at if getattr(obj, "deletion", None) is not None else None
+        created = obj.created_at
         super().save_model(request, obj, form, change)
-        if created is not None and obj.created_at != created:
+        if recreating and obj.created_at != created:
             # Inserting it again set a new creation date: it keeps the one it had.
             type(obj)._base_manager.filter(pk=obj.pk).update(created_at=created)
             obj.created_at = created
