@@ -267,8 +267,7 @@ def _in_turn(words, entries):
     found, start = [], 0
     while start < len(words):
         for end in range(len(words), start, -1):
-            key = "".join(words[start:end])
-            named = [e for e in entries if e.key == key and e.kind in _NAMES]
+            named = [e for e in _exact("".join(words[start:end]), entries) if e.kind in _NAMES]
             if named:
                 found += _ranked_codes(named)
                 start = end
