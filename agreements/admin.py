@@ -6,7 +6,6 @@ from django.utils import formats, timezone
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import (
     EXPIRY_WARNING_DAYS,
@@ -21,12 +20,12 @@ from publishing.admin import (
     ContentAdminForm,
     CountryFilter,
     CountryNameSearchMixin,
-    CountrySelectWidget,
     EditorialAdmin,
     InUseDeletionMixin,
     MissingTranslationFilter,
     OrderedTermAdmin,
     ReviewOverdueFilter,
+    VersionedAdmin,
     cell_with_note,
 )
 
@@ -177,16 +176,11 @@ class BilateralAgreementAdmin(CountryNameSearchMixin, EditorialAdmin):
 
 
 @admin.register(CountryAlias)
-class CountryAliasAdmin(SimpleHistoryAdmin):
+class CountryAliasAdmin(VersionedAdmin):
     list_display = ("alias", "country_name", "kind", "updated_at")
     list_filter = ("kind", CountryFilter)
     search_fields = ("alias", "country")
     fields = ("alias", "country", "kind")
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "country":
-            kwargs["widget"] = CountrySelectWidget
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("country"), ordering="country")
     def country_name(self, obj):

@@ -612,16 +612,17 @@ def cell_with_note(value, *notes):
 RELATED_ROWS = 100
 
 
-class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    """Admin for translated content: English and Danish next to each other, with history and restore.
+class VersionedAdmin(SimpleHistoryAdmin):
+    """Admin for content with history and restore.
 
     Saving checks that nobody else saved the object since the form was opened (ContentAdminForm), and
-    each save, relations included, is one row in the history (publishing/history.py).
+    keeps what was typed when someone deleted the object meanwhile (``get_object``); each save,
+    relations included, is one row in the history (publishing/history.py).
     """
 
     form = ContentAdminForm
     list_per_page = 50
-    readonly_fields = ("translation_status", "last_modified_by", "updated_at", "created_at")
+    readonly_fields = ("last_modified_by", "updated_at", "created_at")
     formfield_overrides = {
         models.URLField: {"assume_scheme": "https"},
         models.DateTimeField: {"form_class": DateAndTimeField},
@@ -821,6 +822,27 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         rows = self.model.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date", "-history_id")
         return super().get_queryset(request).annotate(last_editor=Subquery(rows.values("history_user__username")[:1]))
 
+    @admin.display(description=_("last modified by"))
+    def last_modified_by(self, obj):
+        return getattr(obj, "last_editor", None) or "—"
+
+    @admin.display(description=_("last modified"), ordering="updated_at")
+    def last_modified(self, obj):
+        # The date is kept on one line, so that a narrow column breaks between date and time.
+        when = timezone.localtime(obj.updated_at)
+        return format_html(
+            '<span class="nowrap">{}</span> {}<br><span class="quiet">{}</span>',
+            when.strftime("%Y-%m-%d"),
+            when.strftime("%H:%M"),
+            self.last_modified_by(obj),
+        )
+
+
+class ContentAdmin(VersionedAdmin, TranslationAdmin):
+    """Admin for translated content: English and Danish next to each other, with history and restore."""
+
+    readonly_fields = ("translation_status", *VersionedAdmin.readonly_fields)
+
     @admin.display(description=_("translations"))
     def translation_status(self, obj):
         missing = []
@@ -847,21 +869,6 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 *((format_lazy("{} {}", label, _("missing")),) for label in missing),
                 *((_("%(field)s: the same text in English and Danish") % {"field": field},) for field in copied),
             ],
-        )
-
-    @admin.display(description=_("last modified by"))
-    def last_modified_by(self, obj):
-        return getattr(obj, "last_editor", None) or "—"
-
-    @admin.display(description=_("last modified"), ordering="updated_at")
-    def last_modified(self, obj):
-        # The date is kept on one line, so that a narrow column breaks between date and time.
-        when = timezone.localtime(obj.updated_at)
-        return format_html(
-            '<span class="nowrap">{}</span> {}<br><span class="quiet">{}</span>',
-            when.strftime("%Y-%m-%d"),
-            when.strftime("%H:%M"),
-            self.last_modified_by(obj),
         )
 
 

@@ -7,7 +7,7 @@ from django.contrib.admin.models import ADDITION, DELETION, LogEntry
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from agreements.models import Activity, BilateralAgreement, FundingPartner
+from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
 from centres.models import FocusArea, InnovationCentre
 from contacts.models import ContactPerson
 from tests.admin_helpers import form_data, sweden_agreement_form
@@ -142,6 +142,25 @@ def test_every_kind_of_content_refuses_a_lost_update(seeded, editor_client, seco
     assert editor_client.post(url, form_data(response)).status_code == 302
     obj.refresh_from_db()
     assert str(obj.last_reviewed_on) == "2026-01-15"
+
+
+def test_a_country_alias_refuses_a_lost_update_and_keeps_both_changes(seeded, editor_client, second_editor):
+    alias = CountryAlias.objects.get(alias="Deutschland")
+    url = change_url(alias)
+    mettes_form = form_data(second_editor.get(url))
+    editors_form = form_data(editor_client.get(url))
+
+    mettes_form["alias"] = "Bundesrepublik Deutschland"
+    assert second_editor.post(url, mettes_form).status_code == 302
+    editors_form["kind"] = CountryAlias.Kind.ABBREVIATION
+    response = editor_client.post(url, editors_form)
+
+    assert response.status_code == 200
+    assert "Mette Holm saved a change on " in errors_shown(response)
+    assert "Changed: Alias." in errors_shown(response)
+    assert editor_client.post(url, form_data(response)).status_code == 302
+    alias.refresh_from_db()
+    assert (alias.alias, alias.kind) == ("Bundesrepublik Deutschland", CountryAlias.Kind.ABBREVIATION)
 
 
 # 2. Restore brings back the ticks ------------------------------------------------------------------
@@ -346,6 +365,23 @@ def test_deleted_items_of_kinds_a_user_may_not_see_are_not_listed(seeded, admini
     client.force_login(outsider)
 
     assert "Deleted: restore from the history" not in client.get("/admin/").content.decode()
+
+
+def test_a_country_alias_saved_after_it_was_deleted_keeps_what_was_typed(seeded, editor_client, administrator):
+    alias = CountryAlias.objects.get(alias="Deutschland")
+    url = change_url(alias)
+    editors_form = form_data(editor_client.get(url))
+    delete_in_admin(administrator, alias)
+
+    editors_form["alias"] = "Bundesrepublik Deutschland"
+    response = editor_client.post(url, editors_form)
+
+    assert "Søren Dahl deleted this country alias on" in errors_shown(response)
+    assert not CountryAlias.objects.filter(pk=alias.pk).exists()
+    assert editor_client.post(url, form_data(response)).status_code == 302
+    again = CountryAlias.objects.get(pk=alias.pk)
+    assert (again.alias, again.country.code) == ("Bundesrepublik Deutschland", "DE")
+    assert again.history.first().history_change_reason == "Created again after it was deleted"
 
 
 # 3. History as editors read it ----------------------------------------------------------------------
