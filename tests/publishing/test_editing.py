@@ -63,6 +63,8 @@ def test_a_save_from_a_form_opened_before_someone_elses_change_is_refused(seeded
     assert agreement.title_da == "Bilateral aftale med Tyskland"
     html = errors_shown(response)
     assert "Mette Holm gemte en ændring den " in html
+    # The time as Danish writes it, and as the admin's front page gives it ("kl. 10.00").
+    assert re.search(r"gemte en ændring den \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d\d\.\d\d, efter", html)
     assert "efter at du havde åbnet formularen" in html
     assert "Ændret: Manchet [en]." in html
     assert "Intet er gemt." in html

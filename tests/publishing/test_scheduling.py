@@ -286,4 +286,4 @@ def test_when_both_set_a_schedule_the_message_gives_theirs_in_local_time(seeded,
 
     yours |= {"unpublish_at_0": "01.07.2099", "unpublish_at_1": "12.00"}
     html = one_step_client.post(url, yours, HTTP_ACCEPT_LANGUAGE="da").content.decode()
-    assert "30. juni 2099 23:59" in html  # not 21:59, the time in UTC
+    assert "30. juni 2099 kl. 23.59" in html  # not 21.59, the time in UTC
