@@ -18,6 +18,7 @@ from agreements.models import (
 from publishing.admin import (
     ContentAdmin,
     ContentAdminForm,
+    ContentListRowForm,
     CountryFilter,
     CountryNameSearchMixin,
     EditorialAdmin,
@@ -26,6 +27,7 @@ from publishing.admin import (
     OrderedTermAdmin,
     ReviewOverdueFilter,
     VersionedAdmin,
+    VersionedInlineFormSet,
     cell_with_note,
 )
 
@@ -61,6 +63,10 @@ class ExpiringSoonFilter(admin.SimpleListFilter):
 
 class AgreementDocumentInline(TranslationTabularInline):
     model = AgreementDocument
+    # Each row is checked like the agreement: a document someone else changed or deleted after the form
+    # was opened is not saved over.
+    form = ContentListRowForm
+    formset = VersionedInlineFormSet
     extra = 0
     fields = ("title", "language", "file", "file_size", "position")
     readonly_fields = ("file_size",)

@@ -285,6 +285,32 @@ WAS_ROW = "was_row"
 _ROW_KEY = re.compile(r"^(?P<prefix>.+)-(?P<index>\d+)-(?P<name>[^-]+)$")
 
 
+def _take_rows(data, files, prefix):
+    """Take the inline rows under ``prefix`` out of the (mutable) ``data`` and ``files``: a list of
+    (fields, uploads) in order, each a dict of value lists; None if the management data is broken."""
+    try:
+        count = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), 1000)
+    except ValueError:
+        return None  # the formset answers for its own broken management data
+    rows = [({}, {}) for _index in range(count)]
+    for sent, part in ((data, 0), (files, 1)):
+        for key in list(sent):
+            match = _ROW_KEY.match(key)
+            if match and match["prefix"] == prefix and int(match["index"]) < count:
+                rows[int(match["index"])][part][match["name"]] = sent.getlist(key)
+                del sent[key]
+    return rows
+
+
+def _put_rows(data, files, prefix, rows, initial):
+    """Put ``rows`` back into ``data`` and ``files``, numbered from 0; the first ``initial`` are saved rows."""
+    for index, (fields, uploads) in enumerate(rows):
+        for sent, part in ((data, fields), (files, uploads)):
+            for name, values in part.items():
+                sent.setlist(f"{prefix}-{index}-{name}", values)
+    data[f"{prefix}-INITIAL_FORMS"], data[f"{prefix}-TOTAL_FORMS"] = str(initial), str(len(rows))
+
+
 def _as_new_rows(data, files):
     """Posted data and files whose inline rows (an agreement's documents) are rows to add, since the rows
     they were saved as went with the deleted object. Each row keeps its old id in ``WAS_ROW``; the rows
@@ -292,26 +318,43 @@ def _as_new_rows(data, files):
     data, files = data.copy(), files.copy()
     for key in [key for key in data if key.endswith("-INITIAL_FORMS")]:
         prefix = key.removesuffix("-INITIAL_FORMS")
-        try:
-            count = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), 1000)
-        except ValueError:
-            continue  # the formset answers for its own broken management data
-        rows = {index: ({}, {}) for index in range(count)}
-        for sent, part in ((data, 0), (files, 1)):
-            for row_key in list(sent):
-                match = _ROW_KEY.match(row_key)
-                if match and match["prefix"] == prefix and int(match["index"]) in rows:
-                    rows[int(match["index"])][part][match["name"]] = sent.getlist(row_key)
-                    del sent[row_key]
-        kept = [row for _index, row in sorted(rows.items()) if not row[0].get("DELETE", [""])[-1]]
-        for index, (fields, uploads) in enumerate(kept):
+        rows = _take_rows(data, files, prefix)
+        if rows is None:
+            continue
+        kept = [row for row in rows if not row[0].get("DELETE", [""])[-1]]
+        for fields, _uploads in kept:
             fields[WAS_ROW] = [(fields.pop("id", None) or [""])[-1] or (fields.get(WAS_ROW) or [""])[-1]]
             fields["id"] = [""]
-            for sent, part in ((data, fields), (files, uploads)):
-                for name, values in part.items():
-                    sent.setlist(f"{prefix}-{index}-{name}", values)
-        data[key], data[f"{prefix}-TOTAL_FORMS"] = "0", str(len(kept))
+        _put_rows(data, files, prefix, kept, initial=0)
     return data, files
+
+
+def _without_rows_deleted_meanwhile(data, files, prefix, inline_model, fk, parent):
+    """Posted data and files without the saved rows of ``parent`` that someone deleted after the form was
+    opened (a document deleted on its own page), and the deletions (history rows) of those rows."""
+    try:
+        initial = int(data.get(f"{prefix}-INITIAL_FORMS", 0))
+    except ValueError:
+        return data, files, []
+    sent_ids = {data.get(f"{prefix}-{index}-id", "") for index in range(min(initial, 1000))}
+    sent_ids = {pk for pk in sent_ids if pk.isdigit() and len(pk) < 19}
+    if not sent_ids:
+        return data, files, []
+    existing = {str(pk) for pk in inline_model._base_manager.filter(pk__in=sent_ids).values_list("pk", flat=True)}
+    deletions = {}
+    for pk in sent_ids - existing:
+        deletion = history.deletion_of(inline_model, pk)
+        if deletion is not None and getattr(deletion, fk.attname) == parent.pk:
+            deletions[pk] = deletion
+    if not deletions:
+        return data, files, []
+    data, files = data.copy(), files.copy()
+    rows = _take_rows(data, files, prefix)
+    if rows is None:
+        return data, files, []
+    kept = [row for index, row in enumerate(rows) if index >= initial or row[0].get("id", [""])[-1] not in deletions]
+    _put_rows(data, files, prefix, kept, initial=initial - (len(rows) - len(kept)))
+    return data, files, sorted(deletions.values(), key=lambda deletion: deletion.history_date)
 
 
 def _stored_files(parent, inline_model, fk, ids):
@@ -530,10 +573,12 @@ class ContentAdminForm(forms.ModelForm):
 
 
 class VersionedIdInput(forms.HiddenInput):
-    """A list row's hidden id, followed by the version of the row the list page was opened at.
+    """A row's hidden id, followed by the version of the row the page was opened at and, in a form saved
+    after its item was deleted, the id the row had (``WAS_ROW``).
 
-    The admin's list page renders only the id of each row besides the editable columns; the version
-    travels with it, so that a position saved from the list is checked like a change form.
+    The admin draws only the id of each row besides its columns, on a list page and among an item's parts
+    in its form (an agreement's documents); the version travels with it, so that a saved row is checked
+    like a change form.
     """
 
     def __init__(self, form):
@@ -541,13 +586,18 @@ class VersionedIdInput(forms.HiddenInput):
         self.form = form
 
     def render(self, name, value, attrs=None, renderer=None):
-        version = forms.HiddenInput().render(self.form.add_prefix(VERSION_FIELD), self.form[VERSION_FIELD].value())
-        return format_html("{}{}", super().render(name, value, attrs, renderer), version)
+        carried = [
+            (forms.HiddenInput().render(self.form.add_prefix(field), self.form[field].value()),)
+            for field in (VERSION_FIELD, WAS_ROW)
+            if field in self.form.fields
+        ]
+        return format_html("{}{}", super().render(name, value, attrs, renderer), format_html_join("", "{}", carried))
 
 
 class ContentListRowForm(ContentAdminForm):
-    """A row of a list page's editable columns (``list_editable``), refused like a change form when someone
-    else saved the row after the list was opened and this save would change it."""
+    """A row of a list page's editable columns (``list_editable``), or of an item's parts in its form
+    (``VersionedInlineFormSet``), refused like a change form when someone else saved the row after the
+    page was opened and this save would change it. A row left as it was is not saved."""
 
     def has_changed(self):
         return any(name != VERSION_FIELD for name in self.changed_data)
@@ -565,6 +615,53 @@ class VersionedListFormSet(forms.BaseModelFormSet):
         pk_name = self.model._meta.pk.name
         if pk_name in form.fields and isinstance(form, ContentListRowForm):
             form.fields[pk_name].widget = VersionedIdInput(form)
+
+
+class VersionedInlineFormSet(forms.BaseInlineFormSet):
+    """An item's parts in its form (an agreement's documents), each row checked like a list row
+    (``form = ContentListRowForm`` on the inline).
+
+    The rows someone deleted after the form was opened are left out (``left_out``: their deletions, found
+    by ``VersionedAdmin.get_formset_kwargs``); the form is then refused once, saying so, so that a row
+    deleted meanwhile is neither saved again nor in the way of saving the rest.
+    """
+
+    def __init__(self, *args, left_out=(), **kwargs):
+        self.left_out = left_out
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        pk_name = self.model._meta.pk.name
+        if pk_name in form.fields:
+            form.fields[pk_name].widget = VersionedIdInput(form)
+
+    def clean(self):
+        super().clean()
+        if not self.left_out:
+            return
+        problems = []
+        for deletion in self.left_out:
+            details = {"item": self.model._meta.verbose_name, "name": deletion.instance, **_when(deletion.history_date)}
+            author = history.author_of(deletion)
+            if author:
+                what = _(
+                    "%(author)s deleted the %(item)s “%(name)s” on %(date)s at %(time)s, after you opened this "
+                    "form: it is no longer in the form."
+                ) % {"author": author, **details}
+            else:
+                what = (
+                    _(
+                        "The %(item)s “%(name)s” was deleted on %(date)s at %(time)s, after you opened this form: it "
+                        "is no longer in the form."
+                    )
+                    % details
+                )
+            problems.append(what)
+        problems.append(
+            _("Nothing has been saved. Check the form and save again. A deleted item is restored from the history.")
+        )
+        raise ValidationError(problems, code="deleted")
 
 
 class IdsOnlyMixin:
@@ -691,15 +788,21 @@ class VersionedAdmin(SimpleHistoryAdmin):
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if "data" not in kwargs or obj is None or obj.pk is None:
+            return kwargs
+        fk = next(
+            field
+            for field in inline.model._meta.fields
+            if field.is_relation and field.related_model is self.model and inline.fk_name in (None, field.name)
+        )
         if getattr(obj, "deletion", None) is not None:
-            fk = next(
-                field
-                for field in inline.model._meta.fields
-                if field.is_relation and field.related_model is self.model and inline.fk_name in (None, field.name)
-            )
             count = int(request.POST.get(f"{prefix}-TOTAL_FORMS") or 0)  # numbered by _as_new_rows
             ids = [request.POST.get(f"{prefix}-{index}-{WAS_ROW}", "") for index in range(count)]
             kwargs["initial"] = _stored_files(obj, inline.model, fk, ids)
+        elif issubclass(inline.formset, VersionedInlineFormSet):
+            kwargs["data"], kwargs["files"], kwargs["left_out"] = _without_rows_deleted_meanwhile(
+                kwargs["data"], kwargs["files"], prefix, inline.model, fk, obj
+            )
         return kwargs
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):

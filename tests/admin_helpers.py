@@ -1,4 +1,5 @@
 import re
+from html.parser import HTMLParser
 
 from django import forms
 
@@ -20,14 +21,70 @@ def form_data(response):
 
 
 def shown_form_data(response):
-    """The POST data a browser sends for an admin form as the response showed it, every inline row included
-    (a form shown again after it was refused shows the rows as they were sent)."""
-    data = _fields_data(response.context["adminform"].form)
-    for inline in response.context.get("inline_admin_formsets", []):
-        data |= _fields_data(inline.formset.management_form)
-        for form in inline.formset.forms:
-            data |= _fields_data(form)
-    return data
+    """The POST data a browser sends for the admin form the response shows, left as it is: read from the
+    page itself, so a field the page does not draw is not sent (a stored file never is)."""
+    parser = _FormParser()
+    parser.feed(response.content.decode())
+    return {
+        name: values if name in parser.multiple or len(values) > 1 else values[0]
+        for name, values in parser.sent.items()
+    }
+
+
+class _FormParser(HTMLParser):
+    """The successful controls of the page's first form whose id ends in "_form" (the admin's change form)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sent, self.multiple = {}, set()
+        self.in_form = self.done = False
+        self.select = self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and not self.done and (attrs.get("id") or "").endswith("_form"):
+            self.in_form = True
+        if not self.in_form or "disabled" in attrs:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = (attrs.get("type") or "text").lower()
+            if kind in ("submit", "button", "reset", "image", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.sent.setdefault(name, []).append(attrs.get("value", "on" if kind in ("checkbox", "radio") else ""))
+        elif tag == "select" and name:
+            self.select = (name, [], None)
+            if "multiple" in attrs:
+                self.multiple.add(name)
+            self.sent.setdefault(name, [])
+        elif tag == "option" and self.select:
+            name, chosen, first = self.select
+            value = attrs.get("value", "")
+            self.select = (name, chosen + ([value] if "selected" in attrs else []), value if first is None else first)
+        elif tag == "textarea" and name:
+            self.textarea = (name, [])
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.textarea[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.in_form:
+            self.in_form, self.done = False, True
+        elif tag == "select" and self.select:
+            name, chosen, first = self.select
+            if name not in self.multiple and not chosen and first is not None:
+                chosen = [first]  # a single choice with none marked shows, and sends, the first
+            self.sent[name].extend(chosen)
+            if not self.sent[name] and name not in self.multiple:
+                del self.sent[name]
+            self.select = None
+        elif tag == "textarea" and self.textarea:
+            name, parts = self.textarea
+            self.sent.setdefault(name, []).append("".join(parts).removeprefix("\n"))
+            self.textarea = None
 
 
 def sweden_agreement_form(client):

@@ -391,3 +391,55 @@ def test_a_file_uploaded_below_a_row_ticked_for_deletion_stays_with_its_row(
     document = BilateralAgreement.objects.get(pk=germany.pk).documents.get()
     assert document.title_en == "Signed text"
     assert (media_in_tmp / document.file.name).read_bytes() == replacement
+
+
+# Someone else changed or deleted a document after the agreement's form was opened --------------------
+
+
+def text_of(response):
+    return " ".join(response.content.decode().split())
+
+
+def test_a_document_someone_else_changed_meanwhile_is_not_saved_over(seeded, editor_client, admin_client, media_in_tmp):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    make_document(germany)
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    editors_form = shown_form_data(editor_client.get(url))
+    admins_form = shown_form_data(admin_client.get(url))
+
+    admins_form["documents-0-title_en"] = "The agreement as signed in Berlin"
+    assert admin_client.post(url, admins_form).status_code == 302
+    editors_form["summary_en"] = "Joint calls for research projects every spring."
+    refused = editor_client.post(url, editors_form)
+
+    assert refused.status_code == 200
+    assert "admin saved a change on" in text_of(refused)
+    assert "Changed: Title [en]." in text_of(refused)
+    assert editor_client.post(url, shown_form_data(refused)).status_code == 302
+    germany.refresh_from_db()
+    assert germany.summary_en == "Joint calls for research projects every spring."
+    assert germany.documents.get().title_en == "The agreement as signed in Berlin"
+
+
+def test_a_document_deleted_meanwhile_leaves_the_form_once_and_stays_deleted(
+    seeded, editor_client, admin_client, media_in_tmp
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    kept, deleted = make_document(germany), make_document(germany, title_en="Annex", position=2)
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    editors_form = shown_form_data(editor_client.get(url))
+    delete_url = f"/admin/agreements/agreementdocument/{deleted.pk}/delete/"
+    assert admin_client.post(delete_url, {"post": "yes"}).status_code == 302
+
+    editors_form["summary_en"] = "Joint calls for research projects every spring."
+    refused = editor_client.post(url, editors_form)
+
+    assert refused.status_code == 200
+    shown = text_of(refused)
+    assert "admin deleted the document “Annex” on" in shown
+    assert "after you opened this form: it is no longer in the form." in shown
+    assert "This field is required." not in shown
+    assert editor_client.post(url, shown_form_data(refused)).status_code == 302
+    germany.refresh_from_db()
+    assert germany.summary_en == "Joint calls for research projects every spring."
+    assert list(germany.documents.all()) == [kept]
