@@ -401,7 +401,13 @@ class ContentAdminForm(forms.ModelForm):
         self.restoring = getattr(self.instance, "_history", None)
         if self.restoring is not None:
             self.initial.update(history.relation_ids(self.restoring))
-        self.initial[VERSION_FIELD] = _version_stamp(self._saved_version())
+        saved = self._saved_version()
+        if saved is None and self.restoring is not None and self._is_saved():
+            # Restoring a deleted object: if someone creates it again meanwhile, saving the restore is
+            # refused like any save over a newer change.
+            deletion = history.deletion_of(type(self.instance), self.instance.pk)
+            saved = deletion.history_date if deletion is not None else None
+        self.initial[VERSION_FIELD] = _version_stamp(saved)
 
     def _is_saved(self):
         return self.instance.pk is not None and not self.instance._state.adding
@@ -439,6 +445,9 @@ class ContentAdminForm(forms.ModelForm):
         rows = self.instance.history.all()
         latest = rows.first()
         base = rows.filter(updated_at=opened).first() if opened else None
+        if base is None and opened:
+            # The form was opened (or refused) while the object was deleted; someone created it again since.
+            base = rows.filter(history_type="-", history_date=opened).first()
         older = base or (latest.prev_record if latest else None)
         changed = history.changes_between(older, latest) if latest and older else []
         author = history.author_of(latest) if latest else None

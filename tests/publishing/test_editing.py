@@ -369,6 +369,51 @@ def test_deleted_items_of_kinds_a_user_may_not_see_are_not_listed(seeded, admini
     assert "Deleted: restore from the history" not in client.get("/admin/").content.decode()
 
 
+def test_restoring_a_deleted_item_that_someone_created_again_meanwhile_is_refused(seeded, editor_client, administrator):
+    centre = InnovationCentre.objects.get(slug="munich")
+    url = change_url(centre)
+    editors_form = form_data(editor_client.get(url))
+    delete_in_admin(administrator, centre)
+    version = centre.history.exclude(history_type="-").first()
+    restore_url = f"{url.replace('/change/', '/history/')}{version.history_id}/"
+    restore_form = form_data(administrator.get(restore_url))
+    editors_form["name_en"] = "Innovation Centre Denmark, Munich and Bavaria"
+    refused = editor_client.post(url, editors_form)
+    assert editor_client.post(url, form_data(refused)).status_code == 302  # created again
+
+    response = administrator.post(restore_url, restore_form)
+
+    assert response.status_code == 200
+    assert "editor saved a change on" in errors_shown(response)
+    assert InnovationCentre.objects.get(pk=centre.pk).name_en == "Innovation Centre Denmark, Munich and Bavaria"
+
+
+def test_a_form_told_of_a_deletion_merges_the_item_someone_created_again_since(
+    seeded, editor_client, second_editor, administrator
+):
+    centre = InnovationCentre.objects.get(slug="munich")
+    url = change_url(centre)
+    editors_form, mettes_form = form_data(editor_client.get(url)), form_data(second_editor.get(url))
+    delete_in_admin(administrator, centre)
+    editors_form["summary_en"] = "The editor's summary."
+    told = editor_client.post(url, editors_form)
+    mettes_form["name_en"] = "Innovation Centre Denmark, Munich and Bavaria"
+    assert second_editor.post(url, form_data(second_editor.post(url, mettes_form))).status_code == 302
+
+    response = editor_client.post(url, form_data(told))
+
+    assert "Mette Holm saved a change on" in errors_shown(response)
+    form = response.context["adminform"].form
+    assert form["name_en"].value() == "Innovation Centre Denmark, Munich and Bavaria"  # hers, filled in
+    assert form["summary_en"].value() == "The editor's summary."
+    assert editor_client.post(url, form_data(response)).status_code == 302
+    centre = InnovationCentre.objects.get(pk=centre.pk)
+    assert (centre.name_en, centre.summary_en) == (
+        "Innovation Centre Denmark, Munich and Bavaria",
+        "The editor's summary.",
+    )
+
+
 def test_a_country_alias_saved_after_it_was_deleted_keeps_what_was_typed(seeded, editor_client, administrator):
     alias = CountryAlias.objects.get(alias="Deutschland")
     url = change_url(alias)
