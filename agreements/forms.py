@@ -63,6 +63,10 @@ class AgreementSearchForm(PageForm):
         """Whether the search or a filter leaves out some agreements."""
         return any(value for name, value in self.cleaned_data.items() if name != "page")
 
+    def filters_chosen(self):
+        """Whether a filter, besides the search, leaves out some agreements."""
+        return any(value for name, value in self.cleaned_data.items() if name not in ("q", "page"))
+
     def filter(self, queryset):
         data = self.cleaned_data
         if data.get("funder"):

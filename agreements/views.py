@@ -1,5 +1,8 @@
+from urllib.parse import urlencode
+
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
@@ -41,6 +44,10 @@ class AgreementListView(TemplateView):
                     context["last_modified"] = last_updated(page, published)
                 if not page.paginator.count and self.form.cleaned_data.get("q"):
                     context["countries_with_agreements"] = BilateralAgreement.objects.published().countries_by_name()
+                    if self.form.filters_chosen():
+                        # The search alone may find some: one step back to it.
+                        query = urlencode({"q": self.form.cleaned_data["q"]})
+                        context["search_without_filters"] = f"{reverse('agreements:list')}?{query}"
                 guessed = self.form.guessed_countries()
                 if guessed and page.paginator.count:
                     # Named as the visitor reads them, those with an agreement among the results.

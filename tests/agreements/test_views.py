@@ -118,6 +118,27 @@ def test_a_country_without_agreement_gets_a_clear_answer(seeded, client):
         assert country in html
 
 
+@pytest.mark.parametrize(
+    ("path", "said", "link"),
+    [
+        (
+            "/en/agreements/",
+            "No agreement matches “germany” and the filters chosen.",
+            "Search for “germany” without the filters",
+        ),
+        ("/da/aftaler/", "Ingen aftale passer til »germany« og de valgte filtre.", "Søg efter »germany« uden filtrene"),
+    ],
+)
+def test_a_search_the_filters_leave_empty_says_so_and_leads_back_to_the_search_alone(
+    seeded, client, path, said, link
+):
+    html = " ".join(client.get(path, {"q": "germany", "funder": "innovation-fund-denmark"}).content.decode().split())
+
+    assert said in html
+    assert f'<a href="{path}?q=germany">{link}</a>' in html
+    assert "Germany" in client.get(path, {"q": "germany"}).content.decode()
+
+
 def test_the_query_is_escaped_when_repeated(seeded, client):
     response = client.get("/en/agreements/", {"q": "<script>alert(1)</script>"})
     assert response.status_code == 200
