@@ -29,7 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError
 from django.db.models import Q
 from django.db.models.signals import pre_save
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.html import format_html
@@ -220,9 +220,14 @@ class RedirectFallbackMiddleware:
             target = redirect_for(request.path, getattr(request, "user", None))
         except DatabaseError:
             return response
+        permanent = True
         if target is None:
             # Not an old address: perhaps one typed in capitals or with the other language's words.
             target = meant_address(request.path_info)
+        if target is None and translation.get_language_from_path(request.path_info) is None:
+            # An address without its language (a link shared without it, the sitemap's "x-default"): the
+            # page in the visitor's language, with its words. Another visitor's may differ: not permanent.
+            target, permanent = meant_address(f"/{translation.get_language()}{request.path_info}"), False
         if target is None:
             return response
         query = request.META.get("QUERY_STRING", "")
@@ -230,7 +235,7 @@ class RedirectFallbackMiddleware:
             # The visitor's query after the new address's own, before its fragment.
             parts = urlsplit(target)
             target = urlunsplit(parts._replace(query="&".join(filter(None, (parts.query, query)))))
-        return HttpResponsePermanentRedirect(target)
+        return (HttpResponsePermanentRedirect if permanent else HttpResponseRedirect)(target)
 
 
 pre_save.connect(record_rename, dispatch_uid="publishing-record-rename")

@@ -129,9 +129,7 @@ def test_a_country_without_agreement_gets_a_clear_answer(seeded, client):
         ("/da/aftaler/", "Ingen aftale passer til »germany« og de valgte filtre.", "Søg efter »germany« uden filtrene"),
     ],
 )
-def test_a_search_the_filters_leave_empty_says_so_and_leads_back_to_the_search_alone(
-    seeded, client, path, said, link
-):
+def test_a_search_the_filters_leave_empty_says_so_and_leads_back_to_the_search_alone(seeded, client, path, said, link):
     html = " ".join(client.get(path, {"q": "germany", "funder": "innovation-fund-denmark"}).content.decode().split())
 
     assert said in html

@@ -48,6 +48,26 @@ def test_an_item_in_the_other_languages_words_ends_on_its_page_in_the_prefixs_la
     assert response.status_code == 200 and "Bilateral aftale med Tyskland" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("path", "accept_language", "location", "heading"),
+    [
+        ("/accessibility/", "da-DK,da;q=0.9", "/da/tilgaengelighed/", "Tilgængelighedserklæring"),
+        ("/accessibility/", "en-GB", "/en/accessibility/", "Accessibility statement"),
+        ("/agreements/germany/", "da", "/da/aftaler/tyskland/", "Bilateral aftale med Tyskland"),
+        ("/centres/munich/", "fr", "/en/centres/munich/", "Innovation Centre Denmark Munich"),
+    ],
+)
+def test_an_address_without_its_language_leads_to_the_page_in_the_visitors_language(
+    seeded, visitor, path, accept_language, location, heading
+):
+    # As the sitemap's "x-default" addresses are written: English words, no language.
+    response = visitor.get(path, HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302  # another visitor's language may differ
+    chain = visitor.get(path, HTTP_ACCEPT_LANGUAGE=accept_language, follow=True)
+    assert chain.redirect_chain[-1][0] == location
+    assert chain.status_code == 200 and heading in chain.content.decode()
+
+
 def test_the_visitors_search_goes_along(seeded, visitor):
     response = visitor.get("/da/agreements/", {"q": "Tyskland"})
     assert response.status_code == 301 and response["Location"] == "/da/aftaler/?q=Tyskland"
