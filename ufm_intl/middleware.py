@@ -153,6 +153,29 @@ class RejectUnusableInputMiddleware:
         return settings.SESSION_COOKIE_NAME in unusable
 
 
+class ReadOnlyPagesMiddleware:
+    """The site's pages only show content: a request that sends something to one (POST, PUT, DELETE…)
+    answers 405 in the layout, naming the methods its pages take, rather than the error of a form that
+    came back without its security token. The admin and the language switch take forms; the API answers
+    for itself (JSON)."""
+
+    FORM_PREFIXES = ("/admin/", "/i18n/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD", "OPTIONS")
+            or request.path_info.startswith(self.FORM_PREFIXES)
+            or is_api_path(request.path_info)
+        ):
+            return self.get_response(request)
+        response = render_error_page(request, "405.html", status=405)
+        response["Allow"] = "GET, HEAD"
+        return response
+
+
 class StaticFrameOptionsMiddleware:
     """X-Frame-Options on static files too: Django's clickjacking middleware only covers views."""
 

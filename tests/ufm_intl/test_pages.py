@@ -179,8 +179,7 @@ def test_an_error_page_names_no_address_of_its_own(seeded, client, url, other_la
 @pytest.mark.parametrize(
     ("url", "heading", "advice"),
     [
-        ("/en/agreements/", "The form could not be sent", "Nothing was saved."),
-        ("/da/aftaler/", "Formularen kunne ikke sendes", "Intet blev gemt."),
+        ("/i18n/setlang/", "The form could not be sent", "Nothing was saved."),
         ("/admin/login/", "The form could not be sent", "log in first"),
     ],
 )
@@ -192,6 +191,31 @@ def test_a_form_sent_without_its_security_token_is_answered_in_the_layout(seeded
     assert f"<h1>{heading}</h1>" in html and advice in html
     assert 'class="skip-link"' in html and "site-footer" in html
     assert "CSRF" not in html
+
+
+def test_the_form_token_message_is_in_the_visitors_language(seeded):
+    response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "en"}, HTTP_ACCEPT_LANGUAGE="da")
+    assert response.status_code == 403
+    assert "<h1>Formularen kunne ikke sendes</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "heading"),
+    [
+        ("post", "/en/agreements/", "Nothing can be sent to this page"),
+        ("put", "/da/aftaler/", "Der kan ikke sendes noget til denne side"),
+        ("delete", "/en/centres/munich/", "Nothing can be sent to this page"),
+        ("post", "/sitemap.xml", "Nothing can be sent to this page"),
+        ("post", "/robots.txt", "Nothing can be sent to this page"),
+    ],
+)
+def test_sending_something_to_a_page_answers_405_in_the_layout(seeded, method, url, heading):
+    response = getattr(Client(enforce_csrf_checks=True), method)(url)
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html and 'class="skip-link"' in html
 
 
 def test_drafts_are_hidden_from_every_public_surface(seeded, client):
