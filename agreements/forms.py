@@ -84,6 +84,6 @@ class AgreementSearchForm(PageForm):
         """The countries searched for when the query named none exactly but was closest to their names
         ("Gremany": Germany), for the page to say so; [] otherwise."""
         reading = getattr(self, "reading", None)
-        if reading is None or reading.region or reading.countries.is_exact:
+        if reading is None or reading.countries.is_exact:
             return []
         return list(reading.countries.codes)

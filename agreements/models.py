@@ -84,20 +84,27 @@ def _region_names():
 
 @dataclass(frozen=True)
 class SearchReading:
-    """What the agreement search reads a query as: a region, or countries (a ``country_search.Reading``)."""
+    """What the agreement search reads a query as: regions, countries (a ``country_search.Reading``), or a
+    list of both ("Germany, Asia")."""
 
-    region: str | None = None
+    regions: tuple = ()
     countries: Reading = Reading()
 
 
 def read_search(query):
     """A region's name is read as the region, unless it is also a country's ("Amerika" is the USA as well
-    as the Americas): a continent is no misspelt country. Anything else as the countries it names."""
+    as the Americas): a continent is no misspelt country. Anything else as the countries it names, and
+    the regions a list names with them ("Asia, Europe", "Tyskland og Asien")."""
     aliases = list(CountryAlias.objects.values_list("country", "alias"))
     region = Region.named(query)
     if region and not names_a_country(query, aliases):
-        return SearchReading(region=region)
-    return SearchReading(countries=read_query(query, aliases))
+        return SearchReading(regions=(region,))
+    names = _region_names()
+    countries = read_query(query, aliases, places=names.keys())
+    return SearchReading(
+        regions=tuple(dict.fromkeys(names[place] for place in countries.places if place in names)),
+        countries=countries,
+    )
 
 
 class AgreementStatus(models.TextChoices):
@@ -144,15 +151,18 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
     def with_activity(self, slug):
         return self.filter(activities__slug=slug)
 
-    def for_countries_ranked(self, ranked_codes):
-        """Agreements with any of the given countries, in the order the countries are given (best first)."""
-        if not ranked_codes:
+    def for_countries_ranked(self, ranked_codes, regions=()):
+        """Agreements with any of the given countries, in the order the countries are given (best first),
+        then those in any of ``regions``."""
+        if not ranked_codes and not regions:
             return self.none()
         rank = Case(
             *(When(country=code, then=Value(i)) for i, code in enumerate(ranked_codes)),
+            default=Value(len(ranked_codes)),
             output_field=models.IntegerField(),
         )
-        return self.filter(country__in=ranked_codes).alias(rank=rank).order_by("rank", *self.model._meta.ordering, "pk")
+        wanted = Q(country__in=ranked_codes) | Q(region__in=regions)
+        return self.filter(wanted).alias(rank=rank).order_by("rank", *self.model._meta.ordering, "pk")
 
     def search(self, query):
         """Agreements with the countries the query names (publishing/country_search.py), best match first;
@@ -160,10 +170,10 @@ class BilateralAgreementQuerySet(EditorialQuerySet):
         return self.matching(read_search(query))
 
     def matching(self, reading):
-        """Agreements as a ``SearchReading`` of the search says: in its region, or with its countries."""
-        if reading.region:
-            return self.in_region(reading.region)
-        return self.for_countries_ranked(list(reading.countries.codes))
+        """Agreements as a ``SearchReading`` of the search says: with its countries or in its regions."""
+        if reading.regions and not reading.countries.codes:
+            return self.filter(region__in=reading.regions)
+        return self.for_countries_ranked(list(reading.countries.codes), reading.regions)
 
     def search_text(self, query, language):
         """Agreements whose title, summary, description or funding partners contain every word of the query,

@@ -278,27 +278,40 @@ def _in_turn(words, entries):
 
 
 @functools.lru_cache(maxsize=2048)
-def _several(pieces, aliases):
-    """(codes, whether each was named exactly) for a list of countries, in its order ("Germany, China",
-    "Tyskland og Kina", "Japan Korea", "Bosnia and Herzegovina, Serbia"); None if it is no such list.
+def _several(pieces, aliases, places=frozenset()):
+    """(codes, whether each was named exactly, places) for a list of countries, in its order ("Germany,
+    China", "Tyskland og Kina", "Japan Korea", "Bosnia and Herzegovina, Serbia"); None if it is no such list.
 
     Each part between separators is a name, alias or code (with the parts after it, for a name with
     "and" or a comma in it), or its words are names one after another. In a list with separators, a part
-    may also be the beginning or a misspelling of one name ("Germany, Chna").
+    may also be the beginning or a misspelling of one name ("Germany, Chna"). A part that names a part of
+    the world (``_PLACES``, or one of ``places``: normalised names the caller knows, such as regions) is
+    one of the list's places, never a misspelt country ("Germany, South America"). A part written with a
+    hyphen shares the end of the next one, as Danish writes it ("Nord- og Sydamerika", "Syd- og Nordkorea").
     """
     entries = _entries(aliases)
     parts = pieces[0::2]
-    found, is_exact, index = [], True, 0
+    found, named_places, is_exact, index = [], [], True, 0
     while index < len(parts):
         if not _words(parts[index]):
             index += 1
             continue
         for end in range(min(len(parts), index + _MAX_SPAN), index, -1):
-            whole = _exact(normalise("".join(pieces[2 * index : 2 * end - 1])), entries)
+            key = (
+                _completed(parts[index], parts[end] if end < len(parts) else "", entries, places)
+                if end == index + 1
+                else ""
+            )
+            key = key or normalise("".join(pieces[2 * index : 2 * end - 1]))
+            whole = _exact(key, entries)
             if whole:
                 found += _ranked_codes(whole)
-                index = end
-                break
+            elif key in _PLACE_KEYS or key in places:
+                named_places.append(key)
+            else:
+                continue
+            index = end
+            break
         else:
             named = _in_turn(_words(parts[index]), entries)
             if named is None and len(parts) > 1:
@@ -308,7 +321,20 @@ def _several(pieces, aliases):
             found += named
             index += 1
     codes = list(dict.fromkeys(found))
-    return (codes, is_exact) if codes else None
+    return (codes, is_exact, tuple(dict.fromkeys(named_places))) if codes or named_places else None
+
+
+def _completed(part, following, entries, places):
+    """The name a part written with a hyphen stands for, with the end it shares with the part after it
+    ("Nord-" before "Sydamerika": "nordamerika"), normalised; "" for any other part."""
+    if not part.rstrip().endswith("-") or not following:
+        return ""
+    head, tail = normalise(part), normalise(following)
+    for cut in range(1, len(tail) - 2):
+        key = head + tail[cut:]
+        if key in _PLACE_KEYS or key in places or any(e.kind in _NAMES for e in _exact(key, entries)):
+            return key
+    return ""
 
 
 @functools.lru_cache(maxsize=2048)
@@ -362,16 +388,20 @@ def _flag_as_code(match):
 @dataclass(frozen=True)
 class Reading:
     """The countries a query names, best match first. ``is_exact`` unless they are only the closest names
-    to it, which begin with it or which it misspells: a visitor should be told what was searched."""
+    to it, which begin with it or which it misspells: a visitor should be told what was searched.
+    ``places``: the parts of the world a list names beside its countries ("Germany, Asia"), normalised."""
 
     codes: tuple = ()
     is_exact: bool = True
+    places: tuple = ()
 
 
-def read_query(query, aliases=()):
+def read_query(query, aliases=(), places=frozenset()):
     """What the query names (a ``Reading``); no countries when it names none.
 
-    ``aliases`` is a sequence of (country code, alias) pairs from the editors' alias list.
+    ``aliases`` is a sequence of (country code, alias) pairs from the editors' alias list; ``places`` the
+    normalised names of parts of the world the caller knows besides ``_PLACES`` (regions), which a list
+    may name with its countries.
     """
     query = _FLAG.sub(_flag_as_code, query[:MAX_QUERY_LENGTH])
     key = normalise(query)
@@ -385,10 +415,10 @@ def read_query(query, aliases=()):
     named = _exactly(key, aliases)
     if named is not None:
         return Reading(tuple(named))
-    several = _several(_pieces(query), aliases)
+    several = _several(_pieces(query), aliases, frozenset(places))
     if several:
-        codes, is_exact = several
-        return Reading(tuple(codes), is_exact)
+        codes, is_exact, named_places = several
+        return Reading(tuple(codes), is_exact, named_places)
     codes = _closest(key, aliases)
     return Reading(tuple(codes), is_exact=not codes)
 

@@ -208,6 +208,35 @@ def test_a_list_of_countries_finds_each_in_its_order(seeded, query, expected):
     assert list(BilateralAgreement.objects.published().search(query).values_list("country", flat=True)) == expected
 
 
+ASIA = {"CN", "IN", "IL", "JP", "KR", "TR"}
+
+
+@pytest.mark.parametrize(
+    ("query", "named", "in_regions"),
+    [
+        # A part of the world in a list is no misspelt country ("South America" is not "South Africa").
+        ("Germany, South America", ["DE"], set()),
+        ("Tyskland og Sydamerika", ["DE"], set()),
+        ("Israel, Middle East", ["IL"], set()),
+        ("Kina, Østasien", ["CN"], set()),
+        ("Brazil, Latin America", ["BR"], set()),
+        ("South America, Africa", [], {"ZA"}),
+        # A region in a list finds its agreements, after those of the countries named.
+        ("Germany, Asia", ["DE"], ASIA),
+        ("Tyskland og Asien", ["DE"], ASIA),
+        ("Asia, Europe", [], ASIA | {"DE"}),
+        # Danish shares the end of a name across "og": South Korea and North Korea.
+        ("Syd- og Nordkorea", ["KR"], set()),
+        ("Nord- og Sydamerika", [], set()),
+    ],
+)
+def test_a_list_may_name_parts_of_the_world_with_its_countries(seeded, query, named, in_regions):
+    found = list(BilateralAgreement.objects.published().search(query).values_list("country", flat=True))
+    assert found[: len(named)] == named
+    assert set(found[len(named) :]) == in_regions - set(named)
+    assert len(found) == len(set(found))
+
+
 def test_an_editors_alias_for_a_part_of_the_world_is_searched(seeded):
     CountryAlias.objects.create(country="BR", alias="Sydamerika")
     assert list(BilateralAgreement.objects.published().search("Sydamerika").values_list("country", flat=True)) == ["BR"]
