@@ -13,6 +13,7 @@ from contacts.models import ContactPerson
 from publishing.cache import cache_public_page
 from publishing.country_search import country_name
 from publishing.pagination import PageNotAvailable, last_updated, paginate, query_without_page
+from publishing.redirects import register_page_check
 from publishing.views import ItemDetailMixin
 
 
@@ -91,6 +92,13 @@ def document_download(request, slug, pk):
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
+
+register_page_check(
+    "agreements:document",
+    lambda slug, pk: AgreementDocument.objects.of_agreements(BilateralAgreement.objects.with_slug(slug))
+    .filter(pk=pk)
+    .exists(),
+)
 
 agreement_list = cache_public_page(AgreementListView.as_view())
 agreement_detail = cache_public_page(AgreementDetailView.as_view())

@@ -272,10 +272,21 @@ def _end_of(path, redirect_pk):
     return [step for step in _chain(path, redirect_pk) if step is not None][-1]
 
 
+_page_checks = {}
+
+
+def register_page_check(view_name, check):
+    """``check(**kwargs)`` tells whether the view ``view_name`` ("country", "agreements:document") shows a
+    page for an address's arguments, drafts included; an editor's redirect to an address it denies is
+    refused. An item's page (a DetailView with a slug) needs none: its model is asked."""
+    _page_checks[view_name] = check
+
+
 def _page_at(path):
     """Whether a page of the site answers ``path``: an address of one of its views, and for an item's
     page (an agreement's, a centre's), an item with that address in some language, draft or published,
-    or an address an item had before it was renamed. Files (static files, uploads) are not looked at."""
+    or an address an item had before it was renamed; for other views with arguments, what their check
+    says (``register_page_check``). Files (static files, uploads) are not looked at."""
     if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
         return True
     renamed = Redirect.objects.filter(old_path=path, is_automatic=True).first()
@@ -288,6 +299,9 @@ def _page_at(path):
         match = view_at(path_info)
     if match is None:
         return False
+    check = _page_checks.get(match.view_name)
+    if check is not None:
+        return check(**match.kwargs)
     view_class = getattr(match.func, "view_class", None)
     slug = match.kwargs.get("slug")
     if slug is None or view_class is None or not issubclass(view_class, SingleObjectMixin) or not view_class.model:

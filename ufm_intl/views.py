@@ -26,6 +26,7 @@ from publishing.cache import cache_public_page, request_language
 from publishing.country_search import country_name, country_named, known_aliases
 from publishing.outages import is_api_path
 from publishing.pagination import query_without_page
+from publishing.redirects import register_page_check
 from publishing.views import latest_change, render_error_page
 from ufm_intl.forms import SiteSearchForm
 from ufm_intl.models import Initiative, Page
@@ -216,6 +217,19 @@ accessibility = cache_public_page(AccessibilityView.as_view())
 data = cache_public_page(DataView.as_view())
 site_search_page = cache_public_page(SiteSearchView.as_view())
 country = cache_public_page(CountryView.as_view())
+
+
+def country_has_page(code):
+    """Whether a country's page (and feed) has something to show, drafts included: an address an editor
+    may redirect to."""
+    code = code.upper() if code.upper() in countries else country_named(code, known_aliases())
+    return bool(code) and any(
+        model.objects.for_country(code).exists() for model in (BilateralAgreement, InnovationCentre)
+    )
+
+
+register_page_check("country", country_has_page)
+register_page_check("country-feed", country_has_page)
 
 
 @require_safe

@@ -1,8 +1,9 @@
 """Old addresses keep working after a rename, and editors' own redirects (publishing/redirects.py)."""
 
 import pytest
+from django.core.files.base import ContentFile
 
-from agreements.models import BilateralAgreement
+from agreements.models import AgreementDocument, BilateralAgreement
 from centres.models import InnovationCentre
 from publishing.models import Redirect
 from tests.admin_helpers import form_data
@@ -141,6 +142,11 @@ def test_a_redirect_that_would_make_a_loop_is_refused(seeded, editor_client, vis
         ("/en/agreements/germny/", "No page of this site has the address /en/agreements/germny/"),
         ("/EN/Agreements/", "No page of this site has the address /EN/Agreements/. Did you mean /en/agreements/?"),
         ("/en/centres/munich", "No page of this site has the address /en/centres/munich. Did you mean"),
+        # Addresses of views with arguments: a country with nothing to show, a document that is none.
+        ("/en/countries/fr/", "No page of this site has the address /en/countries/fr/"),
+        ("/en/countries/zz/", "No page of this site has the address /en/countries/zz/"),
+        ("/en/countries/gb/feed/", "No page of this site has the address /en/countries/gb/feed/"),
+        ("/en/agreements/brazil/documents/99999/", "No page of this site has the address /en/agreements/brazil/"),
     ],
 )
 def test_a_redirect_to_an_address_without_a_page_is_refused(seeded, editor_client, new_path, message):
@@ -159,12 +165,33 @@ def test_a_redirect_to_an_address_without_a_page_is_refused(seeded, editor_clien
         "/en/agreements/tyskland/",  # the other language's address: the page sends visitors on to its own
         "/media/agreements/documents/aftale.pdf",
         "/en/old/other/",  # another redirect, which ends at a page
+        "/en/countries/de/",
+        "/da/lande/kr/feed/",
+        "/en/countries/south-korea/",  # the country's name: its page sends visitors on to its code
+        "/en/countries/se/",  # a draft agreement with Sweden (below): a page to be
     ],
 )
 def test_a_redirect_to_a_page_or_a_file_is_accepted(seeded, editor_client, visitor, new_path):
+    make_agreement(country="SE", slug="sweden", is_published=False)
     assert add_redirect(editor_client, "/en/old/other/", "/en/programmes/").status_code == 302
 
     assert add_redirect(editor_client, "/en/old/page/", new_path).status_code == 302
+
+
+def test_a_redirect_to_a_document_of_the_agreement_is_accepted(seeded, editor_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    germany = BilateralAgreement.objects.get(slug="germany")
+    document = AgreementDocument(agreement=germany, title_en="Annex")
+    document.file.save("annex.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+
+    assert (
+        add_redirect(editor_client, "/en/old/page/", f"/da/aftaler/tyskland/documents/{document.pk}/").status_code
+        == 302
+    )
+    other = f"/en/agreements/japan/documents/{document.pk}/"  # not Japan's
+    assert (
+        "No page of this site has the address" in add_redirect(editor_client, "/en/old/other/", other).content.decode()
+    )
 
 
 @pytest.mark.parametrize("new_path", ["//example.com/x", "/\t/example.com/x", "/en/old/page/?again=1"])
