@@ -33,7 +33,7 @@ from publishing import history, review
 from publishing.change_notes import ChangeNoteAdminMixin
 from publishing.country_search import countries_for_query, known_aliases
 from publishing.history import translated_fields
-from publishing.models import ReviewRequest
+from publishing.models import ChangeNote, ReviewRequest
 from publishing.protection import in_use
 from publishing.richtext import RichTextField
 from publishing.scheduling import DateAndTimeField
@@ -1207,6 +1207,29 @@ class OrderedTermAdmin(InUseDeletionMixin, ContentAdmin):
     search_fields = ("name_en", "name_da")
     prepopulated_fields = {"slug": ("name_en",)}
     fields = ("name", "slug", "position", "translation_status", "updated_at", "last_modified_by")
+
+
+@admin.register(ChangeNote)
+class ChangeNoteAdmin(VersionedAdmin):
+    list_display = ("note", "content", "content_type", "published_at", "created_by")
+    list_filter = ("content_type", "published_at")
+    list_select_related = ("content_type", "created_by")
+    search_fields = ("note_en", "note_da")
+    fields = ("note_en", "note_da", "published_at", "content", "created_by", "created_at", "updated_at")
+    readonly_fields = ("content", "created_by", "created_at", "updated_at")
+    date_hierarchy = "published_at"
+
+    @admin.display(description=_("change note"))
+    def note(self, obj):
+        return obj.text
+
+    @admin.display(description=_("item"))
+    def content(self, obj):
+        return obj.item
+
+    def has_add_permission(self, request):
+        # A note belongs to an item: it is written on the item's change form.
+        return False
 
 
 @admin.register(ReviewRequest)

@@ -7,14 +7,9 @@ of what visitors can see, newest first.
 """
 
 from django import forms
-from django.contrib import admin
-from django.db import models
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from publishing import versions
 from publishing.models import ChangeNote
-from publishing.scheduling import DateAndTimeField
 
 NOTE_FIELDS = ("change_note_en", "change_note_da")
 
@@ -60,38 +55,3 @@ class ChangeNoteAdminMixin:
         note_en, note_da = (form.cleaned_data.get(name, "").strip() for name in NOTE_FIELDS)
         if note_en or note_da:
             ChangeNote.objects.create(item=obj, note_en=note_en, note_da=note_da, created_by=request.user)
-
-
-@admin.register(ChangeNote)
-class ChangeNoteAdmin(admin.ModelAdmin):
-    list_display = ("note", "content", "content_type", "published_at", "created_by")
-    list_filter = ("content_type", "published_at")
-    list_select_related = ("content_type", "created_by")
-    search_fields = ("note_en", "note_da")
-    fields = ("note_en", "note_da", "published_at", "content", "created_by", "created_at", "updated_at")
-    readonly_fields = ("content", "created_by", "created_at", "updated_at")
-    date_hierarchy = "published_at"
-
-    # As on the content's own forms: a date without a time is that day's start.
-    formfield_overrides = {models.DateTimeField: {"form_class": DateAndTimeField}}
-
-    @admin.display(description=_("change note"))
-    def note(self, obj):
-        return obj.text
-
-    @admin.display(description=_("item"))
-    def content(self, obj):
-        return obj.item
-
-    def has_add_permission(self, request):
-        # A note belongs to an item: it is written on the item's change form.
-        return False
-
-
-def note_changed(sender, **kwargs):
-    # Notes are shown on item pages: a changed note makes cached pages stale, like a content change.
-    versions.bump()
-
-
-post_save.connect(note_changed, sender=ChangeNote, dispatch_uid="publishing-change-note-saved")
-post_delete.connect(note_changed, sender=ChangeNote, dispatch_uid="publishing-change-note-deleted")

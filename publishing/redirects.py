@@ -21,7 +21,6 @@ draft, or outside its publishing window) stays a 404.
 import copy
 from urllib.parse import urlsplit, urlunsplit
 
-from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
@@ -37,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic.detail import SingleObjectMixin
 
 from publishing.addresses import meant_address, view_at
+from publishing.admin import ContentAdminForm, VersionedAdmin
 from publishing.models import Redirect, is_site_path
 from publishing.registry import redirects_on_rename
 
@@ -311,7 +311,7 @@ def _page_at(path):
     return model._base_manager.filter(condition).exists()
 
 
-class RedirectForm(forms.ModelForm):
+class RedirectForm(ContentAdminForm):
     """An editor's redirect must lead somewhere: not to its own address, nor round a loop of redirects."""
 
     class Meta:
@@ -343,7 +343,7 @@ class RedirectForm(forms.ModelForm):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(VersionedAdmin):
     """Editors add redirects from old addresses by hand and see the ones recorded on renames."""
 
     form = RedirectForm

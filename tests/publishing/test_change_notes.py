@@ -48,3 +48,29 @@ def test_public_notes_are_those_of_published_items_newest_first(seeded):
     ChangeNote.objects.create(item=draft, note_en="Not for visitors")
 
     assert list(ChangeNote.objects.public()) == [newer, older]
+
+
+def test_a_change_notes_earlier_text_is_kept_in_its_history_and_restored(seeded, editor_client, visitor):
+    agreement = BilateralAgreement.objects.get(slug_en="germany")
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    assert (
+        editor_client.post(url, form_data(editor_client.get(url)) | {"change_note_en": "Phone corrected"}).status_code
+        == 302
+    )
+    note = ChangeNote.objects.for_item(agreement).get()
+    note_url = f"/admin/publishing/changenote/{note.pk}/change/"
+    assert (
+        editor_client.post(
+            note_url, form_data(editor_client.get(note_url)) | {"note_en": "Phone and address corrected"}
+        ).status_code
+        == 302
+    )
+    assert "Phone and address corrected" in visitor.get("/en/agreements/germany/").content.decode()
+
+    first = note.history.get(history_type="+")
+    restore_url = note_url.replace("/change/", f"/history/{first.history_id}/")
+    assert editor_client.post(restore_url, form_data(editor_client.get(restore_url))).status_code == 302
+
+    html = visitor.get("/en/agreements/germany/").content.decode()
+    assert "Phone corrected" in html and "Phone and address corrected" not in html
+    assert [row.history_type for row in note.history.all()] == ["~", "~", "+"]

@@ -334,3 +334,50 @@ def test_the_address_without_a_page_is_named_in_the_editors_language(seeded, edi
     assert "Ingen side på dette websted har adressen /da/aftaler/tyskand/: tjek den for slåfejl." in (
         response.content.decode()
     )
+
+
+# History: who changed a redirect, and restore ------------------------------------------------------
+
+
+def test_a_deleted_redirect_is_listed_on_the_admins_front_page_and_restored_from_its_history(
+    seeded, editor_client, admin_client, visitor
+):
+    assert add_redirect(editor_client, "/en/old/page/", "/en/programmes/").status_code == 302
+    redirect = Redirect.objects.get(old_path="/en/old/page/")
+    assert admin_client.post(f"/admin/publishing/redirect/{redirect.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert visitor.get("/en/old/page/").status_code == 404
+
+    front_page = editor_client.get("/admin/").content.decode()
+    assert "Deleted: restore from the history" in front_page and "/en/old/page/" in front_page
+    version = Redirect.history.get(id=redirect.pk, history_type="+")
+    assert version.history_user.username == "editor"
+    restore_url = f"/admin/publishing/redirect/{redirect.pk}/history/{version.history_id}/"
+    assert editor_client.post(restore_url, form_data(editor_client.get(restore_url))).status_code == 302
+
+    assert visitor.get("/en/old/page/")["Location"] == "/en/programmes/"
+
+
+def test_two_editors_cannot_overwrite_each_others_redirect(seeded, editor_client, admin_client):
+    assert add_redirect(editor_client, "/en/old/page/", "/en/programmes/").status_code == 302
+    redirect = Redirect.objects.get(old_path="/en/old/page/")
+    url = f"/admin/publishing/redirect/{redirect.pk}/change/"
+    editors_form, admins_form = form_data(editor_client.get(url)), form_data(admin_client.get(url))
+
+    admins_form["new_path"] = "/en/contacts/"
+    assert admin_client.post(url, admins_form).status_code == 302
+    editors_form["new_path"] = "/en/agreements/"
+    response = editor_client.post(url, editors_form)
+
+    assert response.status_code == 200
+    assert "admin also changed this field, to “/en/contacts/”." in response.content.decode()
+    redirect.refresh_from_db()
+    assert redirect.new_path == "/en/contacts/"
+
+
+def test_a_rename_records_its_automatic_redirect_in_the_history_as_the_editors(seeded, editor_client):
+    agreement = BilateralAgreement.objects.get(slug="germany")
+    url = f"/admin/agreements/bilateralagreement/{agreement.pk}/change/"
+    assert editor_client.post(url, form_data(editor_client.get(url)) | {"slug_en": "germany-2"}).status_code == 302
+
+    row = Redirect.history.get(old_path="/en/agreements/germany/")
+    assert (row.history_type, row.history_user.username) == ("+", "editor")
