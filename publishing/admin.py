@@ -279,8 +279,28 @@ def _when(moment):
     return {"date": formats.date_format(moment, "DATE_FORMAT"), "time": formats.time_format(moment, "TIME_FORMAT")}
 
 
+def _deleted_meanwhile(model, deletion):
+    """What an editor is told of a part of the item (a document) that someone deleted after the form was
+    opened, and that was left out of what the form saves."""
+    details = {"item": model._meta.verbose_name, "name": deletion.instance, **_when(deletion.history_date)}
+    author = history.author_of(deletion)
+    if author:
+        return _(
+            "%(author)s deleted the %(item)s “%(name)s” on %(date)s at %(time)s, after you opened this form: "
+            "it was left out. It can be restored from its history."
+        ) % {"author": author, **details}
+    return (
+        _(
+            "The %(item)s “%(name)s” was deleted on %(date)s at %(time)s, after you opened this form: it was left "
+            "out. It can be restored from its history."
+        )
+        % details
+    )
+
+
 # The hidden field, in each inline row of a form saved after its object was deleted, that keeps the id the
-# row had: the row is added anew, and keeps its stored file (a browser never sends a stored file back).
+# row had: the row is added anew under that id, with its stored file (a browser never sends a stored file
+# back), or is the part's row again if someone created the object again meanwhile (``_squared_rows``).
 WAS_ROW = "was_row"
 _ROW_KEY = re.compile(r"^(?P<prefix>.+)-(?P<index>\d+)-(?P<name>[^-]+)$")
 
@@ -329,57 +349,60 @@ def _as_new_rows(data, files):
     return data, files
 
 
-def _without_rows_deleted_meanwhile(data, files, prefix, inline_model, fk, parent):
-    """Posted data and files without the saved rows of ``parent`` that someone deleted after the form was
-    opened (a document deleted on its own page), and the deletions (history rows) of those rows."""
+def _squared_rows(data, files, prefix, inline_model, fk, parent):
+    """The posted rows of ``parent``'s parts (an agreement's documents) squared with what was deleted, or
+    created again, after the form was opened:
+
+    - a saved row whose part someone deleted on its own is left out;
+    - a row to add that was a part before (``WAS_ROW``: the form was shown again after its item was
+      deleted) is that part's row again if the part is back (someone created the item again meanwhile),
+      is added anew with its stored file if the part went with the item, and is left out if someone
+      deleted the part on its own.
+
+    Returns the data, the files, the initial values of the rows to add (their stored files) and the
+    deletions (history rows) of the rows left out.
+    """
     try:
         initial = int(data.get(f"{prefix}-INITIAL_FORMS", 0))
     except ValueError:
-        return data, files, []
-    sent_ids = {data.get(f"{prefix}-{index}-id", "") for index in range(min(initial, 1000))}
-    sent_ids = {pk for pk in sent_ids if pk.isdigit() and len(pk) < 19}
-    if not sent_ids:
-        return data, files, []
-    existing = {str(pk) for pk in inline_model._base_manager.filter(pk__in=sent_ids).values_list("pk", flat=True)}
-    deletions = {}
-    for pk in sent_ids - existing:
-        deletion = history.deletion_of(inline_model, pk)
-        if deletion is not None and getattr(deletion, fk.attname) == parent.pk:
-            deletions[pk] = deletion
-    if not deletions:
-        return data, files, []
+        return data, files, [], []
     data, files = data.copy(), files.copy()
     rows = _take_rows(data, files, prefix)
     if rows is None:
-        return data, files, []
-    kept = [row for index, row in enumerate(rows) if index >= initial or row[0].get("id", [""])[-1] not in deletions]
-    _put_rows(data, files, prefix, kept, initial=initial - (len(rows) - len(kept)))
-    return data, files, sorted(deletions.values(), key=lambda deletion: deletion.history_date)
-
-
-def _stored_files(parent, inline_model, fk, ids):
-    """The initial values of a deleted object's inline rows added anew: the files the deleted rows ``ids``
-    had, if they were rows of ``parent``."""
+        return data, files, [], []
     file_fields = [field.name for field in inline_model._meta.fields if isinstance(field, models.FileField)]
-    initial = []
-    for pk in ids:
-        deletion = history.deletion_of(inline_model, pk) if pk and file_fields else None
+
+    def part(pk):
+        """("there", None), ("deleted with", deletion), ("deleted", deletion) or (None, None) for ``pk``."""
+        if not (pk.isdigit() and len(pk) < 19):
+            return None, None
+        if inline_model._base_manager.filter(pk=pk, **{fk.attname: parent.pk}).exists():
+            return "there", None
+        deletion = history.deletion_of(inline_model, pk)
         if deletion is None or getattr(deletion, fk.attname) != parent.pk:
-            initial.append({})
+            return None, None
+        return ("deleted with" if deletion.history_change_reason == history.DELETED_WITH else "deleted"), deletion
+
+    saved, added, added_initial, left_out = [], [], [], []
+    for index, (fields, uploads) in enumerate(rows):
+        if index < initial:
+            state, deletion = part((fields.get("id") or [""])[-1])
+            if state in ("deleted", "deleted with"):
+                left_out.append(deletion)
+            else:
+                saved.append((fields, uploads))
+            continue
+        state, deletion = part((fields.get(WAS_ROW) or [""])[-1])
+        if state == "there":
+            fields["id"] = fields[WAS_ROW]
+            saved.append((fields, uploads))
+        elif state == "deleted":
+            left_out.append(deletion)
         else:
-            initial.append({name: getattr(deletion, name) for name in file_fields})
-    return initial
-
-
-def _with_old_ids(formset_class):
-    """``formset_class`` whose rows carry the ``WAS_ROW`` field (``_as_new_rows``)."""
-
-    class RowsOfDeleted(formset_class):
-        def add_fields(self, form, index):
-            super().add_fields(form, index)
-            form.fields[WAS_ROW] = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    return RowsOfDeleted
+            added.append((fields, uploads))
+            added_initial.append({name: getattr(deletion, name) for name in file_fields} if deletion else {})
+    _put_rows(data, files, prefix, saved + added, initial=len(saved))
+    return data, files, added_initial, sorted(left_out, key=lambda deletion: deletion.history_date)
 
 
 class ContentAdminForm(forms.ModelForm):
@@ -628,49 +651,29 @@ class VersionedListFormSet(forms.BaseModelFormSet):
 
 class VersionedInlineFormSet(forms.BaseInlineFormSet):
     """An item's parts in its form (an agreement's documents), each row checked like a list row
-    (``form = ContentListRowForm`` on the inline).
+    (``form = ContentListRowForm`` on the inline). What was deleted or created again meanwhile is squared
+    with the rows before they are read (``VersionedAdmin.get_formset_kwargs``).
 
-    The rows someone deleted after the form was opened are left out (``left_out``: their deletions, found
-    by ``VersionedAdmin.get_formset_kwargs``); the form is then refused once, saying so, so that a row
-    deleted meanwhile is neither saved again nor in the way of saving the rest.
+    A row added again after its item was deleted carries the id it had (``WAS_ROW``) and keeps it, so the
+    part's history carries on.
     """
-
-    def __init__(self, *args, left_out=(), **kwargs):
-        self.left_out = left_out
-        super().__init__(*args, **kwargs)
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
+        form.fields[WAS_ROW] = forms.CharField(widget=forms.HiddenInput, required=False)
         pk_name = self.model._meta.pk.name
         if pk_name in form.fields:
             form.fields[pk_name].widget = VersionedIdInput(form)
 
-    def clean(self):
-        super().clean()
-        if not self.left_out:
-            return
-        problems = []
-        for deletion in self.left_out:
-            details = {"item": self.model._meta.verbose_name, "name": deletion.instance, **_when(deletion.history_date)}
-            author = history.author_of(deletion)
-            if author:
-                what = _(
-                    "%(author)s deleted the %(item)s “%(name)s” on %(date)s at %(time)s, after you opened this "
-                    "form: it is no longer in the form."
-                ) % {"author": author, **details}
-            else:
-                what = (
-                    _(
-                        "The %(item)s “%(name)s” was deleted on %(date)s at %(time)s, after you opened this form: it "
-                        "is no longer in the form."
-                    )
-                    % details
-                )
-            problems.append(what)
-        problems.append(
-            _("Nothing has been saved. Check the form and save again. A deleted item is restored from the history.")
-        )
-        raise ValidationError(problems, code="deleted")
+    def save_new(self, form, commit=True):
+        obj = super().save_new(form, commit=False)
+        was = form.cleaned_data.get(WAS_ROW) or ""
+        if was.isdigit() and len(was) < 19 and not self.model._base_manager.filter(pk=was).exists():
+            obj.pk = int(was)
+        if commit:
+            obj.save()
+            form.save_m2m()
+        return obj
 
 
 class IdsOnlyMixin:
@@ -789,29 +792,25 @@ class VersionedAdmin(SimpleHistoryAdmin):
         obj.deletion = deletion
         return obj
 
-    def get_formsets_with_inlines(self, request, obj=None):
-        for formset_class, inline in super().get_formsets_with_inlines(request, obj):
-            if getattr(obj, "deletion", None) is not None:
-                formset_class = _with_old_ids(formset_class)
-            yield formset_class, inline
-
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if "data" not in kwargs or obj is None or obj.pk is None:
+        if (
+            "data" not in kwargs
+            or obj is None
+            or obj.pk is None
+            or not issubclass(inline.formset, VersionedInlineFormSet)
+        ):
             return kwargs
         fk = next(
             field
             for field in inline.model._meta.fields
             if field.is_relation and field.related_model is self.model and inline.fk_name in (None, field.name)
         )
-        if getattr(obj, "deletion", None) is not None:
-            count = int(request.POST.get(f"{prefix}-TOTAL_FORMS") or 0)  # numbered by _as_new_rows
-            ids = [request.POST.get(f"{prefix}-{index}-{WAS_ROW}", "") for index in range(count)]
-            kwargs["initial"] = _stored_files(obj, inline.model, fk, ids)
-        elif issubclass(inline.formset, VersionedInlineFormSet):
-            kwargs["data"], kwargs["files"], kwargs["left_out"] = _without_rows_deleted_meanwhile(
-                kwargs["data"], kwargs["files"], prefix, inline.model, fk, obj
-            )
+        kwargs["data"], kwargs["files"], kwargs["initial"], left_out = _squared_rows(
+            kwargs["data"], kwargs["files"], prefix, inline.model, fk, obj
+        )
+        for deletion in left_out:
+            self.message_user(request, _deleted_meanwhile(inline.model, deletion), messages.WARNING)
         return kwargs
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
@@ -922,7 +921,7 @@ class VersionedAdmin(SimpleHistoryAdmin):
         for newer, older in zip(rows, [*rows[1:], None], strict=True):
             newer.author = history.author_of(newer)
             reason = newer.history_change_reason
-            if reason in review.CHANGE_REASONS or history.is_automatic_reason(reason):
+            if reason in (*review.CHANGE_REASONS, history.DELETED_WITH) or history.is_automatic_reason(reason):
                 newer.history_change_reason = gettext(reason)
             if older is None:
                 continue

@@ -11,6 +11,9 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.db.models.signals import pre_delete
+from django.utils.translation import gettext_noop
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_m2m_reverse_field_name
@@ -23,6 +26,10 @@ _automatic_authors = {}
 
 RELATION_CHANGES = ("post_add", "post_remove", "post_clear")
 EMPTY = (None, "")
+
+# The change reason of the history row of an object deleted because the one it belongs to was (an
+# agreement's document with its agreement), rather than on its own.
+DELETED_WITH = gettext_noop("Deleted with the item it belongs to")
 
 
 def _gathering(instance):
@@ -50,6 +57,22 @@ class ContentHistory(HistoricalRecords):
             return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
         if action in RELATION_CHANGES:
             pending.setdefault((type(instance), instance.pk), (self, instance, "~", None))
+
+
+def mark_deleted_with(sender, instance, origin=None, **kwargs):
+    """An object deleted because another one was (``origin``: where the deletion began) says so in its
+    history row (``DELETED_WITH``)."""
+    if origin is None or origin is instance:
+        return
+    if isinstance(origin, QuerySet):
+        deleted_with = origin.model is not sender
+    else:
+        deleted_with = type(origin) is not sender or origin.pk != instance.pk
+    if deleted_with:
+        instance._change_reason = DELETED_WITH
+
+
+pre_delete.connect(mark_deleted_with, dispatch_uid="publishing-history-deleted-with")
 
 
 @contextmanager

@@ -421,7 +421,7 @@ def test_a_document_someone_else_changed_meanwhile_is_not_saved_over(seeded, edi
     assert germany.documents.get().title_en == "The agreement as signed in Berlin"
 
 
-def test_a_document_deleted_meanwhile_leaves_the_form_once_and_stays_deleted(
+def test_a_document_deleted_meanwhile_is_left_out_with_a_message_and_stays_deleted(
     seeded, editor_client, admin_client, media_in_tmp
 ):
     germany = BilateralAgreement.objects.get(slug="germany")
@@ -432,14 +432,90 @@ def test_a_document_deleted_meanwhile_leaves_the_form_once_and_stays_deleted(
     assert admin_client.post(delete_url, {"post": "yes"}).status_code == 302
 
     editors_form["summary_en"] = "Joint calls for research projects every spring."
-    refused = editor_client.post(url, editors_form)
+    response = editor_client.post(url, editors_form, follow=True)
 
-    assert refused.status_code == 200
-    shown = text_of(refused)
-    assert "admin deleted the document “Annex” on" in shown
-    assert "after you opened this form: it is no longer in the form." in shown
-    assert "This field is required." not in shown
-    assert editor_client.post(url, shown_form_data(refused)).status_code == 302
+    messages = [str(message) for message in response.context["messages"]]
+    assert any(
+        message.startswith("admin deleted the document “Annex” on")
+        and message.endswith("after you opened this form: it was left out. It can be restored from its history.")
+        for message in messages
+    )
     germany.refresh_from_db()
     assert germany.summary_en == "Joint calls for research projects every spring."
     assert list(germany.documents.all()) == [kept]
+
+
+def test_a_new_documents_upload_is_saved_though_another_document_was_deleted_meanwhile(
+    seeded, editor_client, admin_client, media_in_tmp
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    kept, deleted = make_document(germany), make_document(germany, title_en="Annex", position=2)
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    editors_form = shown_form_data(editor_client.get(url)) | {
+        "documents-TOTAL_FORMS": "3",
+        "documents-2-title_en": "Work programme 2027",
+        "documents-2-language": "en",
+        "documents-2-position": "3",
+        "documents-2-file": SimpleUploadedFile("programme.pdf", MINIMAL_PDF, content_type="application/pdf"),
+    }
+    assert (
+        admin_client.post(f"/admin/agreements/agreementdocument/{deleted.pk}/delete/", {"post": "yes"}).status_code
+        == 302
+    )
+
+    assert editor_client.post(url, editors_form).status_code == 302
+
+    titles = sorted(germany.documents.values_list("title_en", flat=True))
+    assert titles == sorted([kept.title_en, "Work programme 2027"])
+    added = germany.documents.get(title_en="Work programme 2027")
+    assert (media_in_tmp / added.file.name).read_bytes() == MINIMAL_PDF
+
+
+def test_a_document_deleted_on_its_own_stays_deleted_when_its_agreement_is_created_again(
+    seeded, editor_client, admin_client, media_in_tmp
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    kept, deleted = make_document(germany), make_document(germany, title_en="Annex", position=2)
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    editors_form = shown_form_data(editor_client.get(url))
+    assert (
+        admin_client.post(f"/admin/agreements/agreementdocument/{deleted.pk}/delete/", {"post": "yes"}).status_code
+        == 302
+    )
+    assert admin_client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 302
+
+    refused = editor_client.post(url, editors_form)
+    assert "Admin deleted the document “Annex” on" in text_of(refused)  # as the admin shows messages: capitalised
+    assert editor_client.post(url, shown_form_data(refused)).status_code == 302
+
+    again = BilateralAgreement.objects.get(pk=germany.pk)
+    assert [(document.pk, document.title_en) for document in again.documents.all()] == [(kept.pk, kept.title_en)]
+    assert (media_in_tmp / again.documents.get().file.name).read_bytes() == MINIMAL_PDF
+    # Its history carries on under its own id: added, deleted with the agreement, added again.
+    assert [row.history_type for row in kept.history.all()] == ["+", "-", "+"]
+    assert kept.history.all()[1].history_change_reason == "Deleted with the item it belongs to"
+
+
+def test_a_form_told_of_a_deletion_takes_up_the_documents_of_the_agreement_created_again_since(
+    seeded, editor_client, admin_client, media_in_tmp
+):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    document = make_document(germany)
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    editors_form, admins_form = shown_form_data(editor_client.get(url)), shown_form_data(admin_client.get(url))
+    assert admin_client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 302
+    editors_form["summary_en"] = "Joint calls for research projects every spring."
+    told = editor_client.post(url, editors_form)
+    admins_form["documents-0-title_en"] = "The agreement as signed in Berlin"
+    assert admin_client.post(url, shown_form_data(admin_client.post(url, admins_form))).status_code == 302
+
+    response = editor_client.post(url, shown_form_data(told))
+    assert "Changed: Title [en]." in text_of(response)  # the document someone created again, with her title
+    assert editor_client.post(url, shown_form_data(response)).status_code == 302
+
+    germany = BilateralAgreement.objects.get(pk=germany.pk)
+    assert germany.summary_en == "Joint calls for research projects every spring."
+    assert [(row.pk, row.title_en) for row in germany.documents.all()] == [
+        (document.pk, "The agreement as signed in Berlin")
+    ]
+    assert (media_in_tmp / germany.documents.get().file.name).read_bytes() == MINIMAL_PDF
