@@ -298,7 +298,7 @@ def _several(pieces, aliases, places=frozenset()):
             continue
         for end in range(min(len(parts), index + _MAX_SPAN), index, -1):
             key = (
-                _completed(parts[index], parts[end] if end < len(parts) else "", entries, places)
+                _completed(parts[index], parts[end] if end < len(parts) else "", aliases, places)
                 if end == index + 1
                 else ""
             )
@@ -324,17 +324,35 @@ def _several(pieces, aliases, places=frozenset()):
     return (codes, is_exact, tuple(dict.fromkeys(named_places))) if codes or named_places else None
 
 
-def _completed(part, following, entries, places):
-    """The name a part written with a hyphen stands for, with the end it shares with the part after it
-    ("Nord-" before "Sydamerika": "nordamerika"), normalised; "" for any other part."""
-    if not part.rstrip().endswith("-") or not following:
+# The hyphens and dashes a shared end is written off with ("Syd- og Nordkorea"), as typed or as word
+# processors set them.
+_DASHES = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014")
+
+
+@functools.lru_cache(maxsize=64)
+def _name_keys(aliases):
+    return frozenset(e.key for e in _entries(aliases) if e.kind in _NAMES)
+
+
+def _completed(part, following, aliases, places):
+    """The name a part that is none on its own stands for, with the end it shares with the part after it,
+    normalised; "" if none. Danish writes the shared end off with a hyphen ("Nord- og Sydamerika":
+    "nordamerika"); English leaves it off ("South and North Korea": "southkorea")."""
+    names = _name_keys(aliases)
+
+    def is_name(key):
+        return key in names or key in _PLACE_KEYS or key in places
+
+    head = normalise(part)
+    if not head or not following or is_name(head):
         return ""
-    head, tail = normalise(part), normalise(following)
-    for cut in range(1, len(tail) - 2):
-        key = head + tail[cut:]
-        if key in _PLACE_KEYS or key in places or any(e.kind in _NAMES for e in _exact(key, entries)):
-            return key
-    return ""
+    if part.rstrip().endswith(_DASHES):
+        tail = normalise(following)
+        ends = [tail[cut:] for cut in range(1, len(tail) - 2)]
+    else:
+        words = _words(following)
+        ends = ["".join(words[cut:]) for cut in range(1, len(words))]
+    return next((head + end for end in ends if is_name(head + end)), "")
 
 
 @functools.lru_cache(maxsize=2048)

@@ -229,7 +229,8 @@ def country_has_page(code):
 
 
 register_page_check("country", country_has_page)
-register_page_check("country-feed", country_has_page)
+# The feed answers to the country's code only, not to its name.
+register_page_check("country-feed", lambda code: code.upper() in countries and country_has_page(code))
 
 
 @require_safe

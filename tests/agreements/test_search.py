@@ -227,6 +227,9 @@ ASIA = {"CN", "IN", "IL", "JP", "KR", "TR"}
         ("Asia, Europe", [], ASIA | {"DE"}),
         # Danish shares the end of a name across "og": South Korea and North Korea.
         ("Syd- og Nordkorea", ["KR"], set()),
+        ("Syd\u2011 og Nordkorea", ["KR"], set()),  # a non-breaking hyphen
+        ("Syd– og Nordkorea", ["KR"], set()),  # a dash, as word processors set it
+        ("South and North Korea", ["KR"], set()),  # English leaves the shared end off
         ("Nord- og Sydamerika", [], set()),
     ],
 )

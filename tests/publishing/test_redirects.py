@@ -146,6 +146,7 @@ def test_a_redirect_that_would_make_a_loop_is_refused(seeded, editor_client, vis
         ("/en/countries/fr/", "No page of this site has the address /en/countries/fr/"),
         ("/en/countries/zz/", "No page of this site has the address /en/countries/zz/"),
         ("/en/countries/gb/feed/", "No page of this site has the address /en/countries/gb/feed/"),
+        ("/en/countries/south-korea/feed/", "No page of this site has the address /en/countries/south-korea/feed/"),
         ("/en/agreements/brazil/documents/99999/", "No page of this site has the address /en/agreements/brazil/"),
     ],
 )

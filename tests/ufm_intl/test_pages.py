@@ -218,6 +218,12 @@ def test_sending_something_to_a_page_answers_405_in_the_layout(seeded, method, u
     assert f"<h1>{heading}</h1>" in html and 'class="skip-link"' in html
 
 
+def test_sending_something_to_an_address_without_a_page_answers_404(seeded):
+    response = Client(enforce_csrf_checks=True).post("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.content.decode()
+
+
 def test_drafts_are_hidden_from_every_public_surface(seeded, client):
     unpublish(InnovationCentre.objects.get(slug="munich"))
     unpublish(BilateralAgreement.objects.get(slug="japan"))
