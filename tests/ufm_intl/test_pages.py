@@ -153,6 +153,14 @@ def test_unknown_pages_get_the_404_page_in_the_layout_and_language(seeded, clien
     assert text in html and 'class="skip-link"' in html and "site-footer" in html
 
 
+@pytest.mark.parametrize("url", ["/en/agreements/?page=abc", "/da/soeg/?q=aftale&page=abc", "/en/agreements/?funder=x"])
+def test_a_page_that_cannot_take_its_search_names_no_address_of_its_own(seeded, client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    head = response.content.decode().split("<body>")[0]
+    assert 'rel="canonical"' not in head and "hreflang=" not in head
+
+
 @pytest.mark.parametrize(
     ("url", "other_language", "front_page"),
     [
