@@ -668,8 +668,9 @@ class VersionedInlineFormSet(forms.BaseInlineFormSet):
     def save_new(self, form, commit=True):
         obj = super().save_new(form, commit=False)
         was = form.cleaned_data.get(WAS_ROW) or ""
-        if was.isdigit() and len(was) < 19 and not self.model._base_manager.filter(pk=was).exists():
-            obj.pk = int(was)
+        deletion = history.deletion_of(self.model, was) if was.isdigit() and len(was) < 19 else None
+        if deletion is not None and getattr(deletion, self.fk.attname) == self.instance.pk:
+            obj.pk = int(was)  # a part of this item before, deleted and not there again
         if commit:
             obj.save()
             form.save_m2m()

@@ -519,3 +519,26 @@ def test_a_form_told_of_a_deletion_takes_up_the_documents_of_the_agreement_creat
         (document.pk, "The agreement as signed in Berlin")
     ]
     assert (media_in_tmp / germany.documents.get().file.name).read_bytes() == MINIMAL_PDF
+
+
+def test_a_row_cannot_take_the_id_or_file_of_another_agreements_deleted_document(
+    seeded, editor_client, admin_client, media_in_tmp
+):
+    japans = make_document(BilateralAgreement.objects.get(slug="japan"), content=MINIMAL_PDF + b"%japan\n")
+    japans.delete()
+    germany = BilateralAgreement.objects.get(slug="germany")
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    forged = shown_form_data(editor_client.get(url)) | {
+        "documents-TOTAL_FORMS": "1",
+        "documents-0-was_row": str(japans.pk),
+        "documents-0-title_en": "Work programme 2027",
+        "documents-0-language": "en",
+        "documents-0-position": "1",
+        "documents-0-file": SimpleUploadedFile("programme.pdf", MINIMAL_PDF, content_type="application/pdf"),
+    }
+
+    assert editor_client.post(url, forged).status_code == 302
+
+    added = germany.documents.get()
+    assert added.pk != japans.pk
+    assert (media_in_tmp / added.file.name).read_bytes() == MINIMAL_PDF
