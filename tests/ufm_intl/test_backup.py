@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from centres.models import InnovationCentre
+from publishing.models import Redirect
 
 BACKUP_ARGS = [
     "--natural-foreign",
@@ -104,3 +105,20 @@ def test_native_backup_restores_every_table(seeded, tmp_path):
     with connection.cursor() as cursor:
         assert restored == table_counts(cursor, tables)
     assert restored["centres_innovationcentre"] == 7
+
+
+def test_an_item_deleted_before_the_backup_gets_its_id_back_and_new_items_other_ids(transactional_db, seeded, tmp_path):
+    # The item with the highest id is deleted: after a restore, only the history holds its id.
+    kept = Redirect.objects.create(old_path="/en/old/kept/", new_path="/en/agreements/")
+    deleted = Redirect.objects.create(old_path="/en/old/deleted/", new_path="/en/contacts/").pk
+    Redirect.objects.filter(pk=deleted).get().delete()
+    backup = tmp_path / "backup.json"
+    call_command("backup_portal", str(backup))
+    call_command("flush", "--noinput")
+    call_command("restore_portal", str(backup))
+
+    Redirect.history.filter(id=deleted, history_type="-").get().instance.save()  # restored from the history
+    added = Redirect.objects.create(old_path="/en/old/new/", new_path="/en/programmes/")
+
+    assert sorted(Redirect.objects.values_list("pk", flat=True)) == sorted([kept.pk, deleted, added.pk])
+    assert added.pk > deleted

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.db.models import Max
 
-from publishing import versions
+from publishing import registry, versions
 from publishing.models import ContentVersion
 from ufm_intl import backup_files
 
@@ -56,6 +57,27 @@ def empty_in_transaction():
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     else:
         connection.ops.execute_sql_flush(statements)
+
+
+def keep_history_ids_free():
+    """On PostgreSQL, move each content table's id sequence past the ids its history names.
+
+    Loading sets a sequence after the highest id in the table; an item deleted before the backup keeps
+    its id in the history, and gets it back when restored or created again. Without this, the next new
+    item would be given that id too.
+    """
+    if connection.vendor != "postgresql":
+        return
+    for model in registry.content_models():
+        name = model._meta.pk.attname
+        ids = [model._base_manager.aggregate(highest=Max(name)), model.history.aggregate(highest=Max(name))]
+        highest = max((found["highest"] for found in ids if found["highest"] is not None), default=None)
+        if highest is not None:
+            with connection.cursor() as cursor:
+                table = connection.ops.quote_name(model._meta.db_table)
+                cursor.execute(
+                    "SELECT setval(pg_get_serial_sequence(%s, %s), %s)", [table, model._meta.pk.column, highest]
+                )
 
 
 class Command(BaseCommand):
@@ -103,6 +125,7 @@ class Command(BaseCommand):
                     # Before the rows that name them; files left by a failed load are unused, not harmful.
                     backup_files.restore_archive(archive)
                 call_command("loaddata", options["backup"], verbosity=options["verbosity"])
+                keep_history_ids_free()
                 versions.bump()
                 if options["replace"]:
                     # Files only the replaced content named (a withdrawn document) go with it, once the
