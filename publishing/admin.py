@@ -305,6 +305,11 @@ WAS_ROW = "was_row"
 _ROW_KEY = re.compile(r"^(?P<prefix>.+)-(?P<index>\d+)-(?P<name>[^-]+)$")
 
 
+def _is_id(text):
+    """Whether posted text can be a row's id: digits 0-9 (not "²"), within the database's range."""
+    return text.isascii() and text.isdigit() and len(text) < 19
+
+
 def _take_rows(data, files, prefix):
     """Take the inline rows under ``prefix`` out of the (mutable) ``data`` and ``files``: a list of
     (fields, uploads) in order, each a dict of value lists; None if the management data is broken."""
@@ -374,7 +379,7 @@ def _squared_rows(data, files, prefix, inline_model, fk, parent):
 
     def part(pk):
         """("there", None), ("deleted with", deletion), ("deleted", deletion) or (None, None) for ``pk``."""
-        if not (pk.isdigit() and len(pk) < 19):
+        if not _is_id(pk):
             return None, None
         if inline_model._base_manager.filter(pk=pk, **{fk.attname: parent.pk}).exists():
             return "there", None
@@ -463,6 +468,17 @@ class ContentAdminForm(forms.ModelForm):
             if saved is not None and _read_stamp(opened) != saved:
                 self._refuse_conflict(_read_stamp(opened), saved)
         return cleaned_data
+
+    def validate_unique(self):
+        super().validate_unique()
+        if self.restoring is None and getattr(self.instance, "deletion", None) is None:
+            return
+        # Restored or created again, an object is saved with the values of fields the form does not show
+        # (read-only ones) too: they must still be unique, or the database would refuse the save.
+        try:
+            self.instance.validate_unique(exclude=list(self.fields))
+        except ValidationError as error:
+            self.add_error(None, [message for messages in error.message_dict.values() for message in messages])
 
     def _refuse_conflict(self, opened, saved):
         rows = self.instance.history.all()
@@ -668,7 +684,7 @@ class VersionedInlineFormSet(forms.BaseInlineFormSet):
     def save_new(self, form, commit=True):
         obj = super().save_new(form, commit=False)
         was = form.cleaned_data.get(WAS_ROW) or ""
-        deletion = history.deletion_of(self.model, was) if was.isdigit() and len(was) < 19 else None
+        deletion = history.deletion_of(self.model, was) if _is_id(was) else None
         if deletion is not None and getattr(deletion, self.fk.attname) == self.instance.pk:
             obj.pk = int(was)  # a part of this item before, deleted and not there again
         if commit:

@@ -542,3 +542,13 @@ def test_a_row_cannot_take_the_id_or_file_of_another_agreements_deleted_document
     added = germany.documents.get()
     assert added.pk != japans.pk
     assert (media_in_tmp / added.file.name).read_bytes() == MINIMAL_PDF
+
+
+@pytest.mark.parametrize("field", ["was_row", "id"])
+def test_a_row_id_that_is_no_number_is_refused_without_an_error(seeded, editor_client, media_in_tmp, field):
+    germany = BilateralAgreement.objects.get(slug="germany")
+    make_document(germany)
+    url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
+    forged = shown_form_data(editor_client.get(url)) | {f"documents-0-{field}": "²"}
+
+    assert editor_client.post(url, forged).status_code in (200, 302)

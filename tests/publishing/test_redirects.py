@@ -382,3 +382,18 @@ def test_a_rename_records_its_automatic_redirect_in_the_history_as_the_editors(s
 
     row = Redirect.history.get(old_path="/en/agreements/germany/")
     assert (row.history_type, row.history_user.username) == ("+", "editor")
+
+
+def test_restoring_a_redirect_whose_old_address_is_taken_again_says_so(seeded, editor_client, admin_client):
+    rename(BilateralAgreement.objects.get(slug_en="germany"), slug_en="germany-2")
+    automatic = Redirect.objects.get(old_path="/en/agreements/germany/")
+    assert admin_client.post(f"/admin/publishing/redirect/{automatic.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert add_redirect(editor_client, "/en/agreements/germany/", "/en/agreements/").status_code == 302
+    version = Redirect.history.get(id=automatic.pk, history_type="+")
+    restore_url = f"/admin/publishing/redirect/{automatic.pk}/history/{version.history_id}/"
+
+    response = editor_client.post(restore_url, form_data(editor_client.get(restore_url)))
+
+    assert response.status_code == 200
+    assert "Redirect with this Old address already exists." in response.content.decode()
+    assert Redirect.objects.get(old_path="/en/agreements/germany/").new_path == "/en/agreements/"
