@@ -282,7 +282,7 @@ def register_page_check(view_name, check):
     _page_checks[view_name] = check
 
 
-def _page_at(path):
+def page_at(path):
     """Whether a page of the site answers ``path``: an address of one of its views, and for an item's
     page (an agreement's, a centre's), an item with that address in some language, draft or published,
     or an address an item had before it was renamed; for other views with arguments, what their check
@@ -331,10 +331,10 @@ class RedirectForm(ContentAdminForm):
                 "new_path",
                 _("Other redirects lead from the new address back here: visitors would be sent round in a circle."),
             )
-        elif is_site_path(new_path) and not _page_at(end := _end_of(_path(new_path), self.instance.pk)):
+        elif is_site_path(new_path) and not page_at(end := _end_of(_path(new_path), self.instance.pk)):
             # A typing error would send visitors on from an old link to a "page not found".
             meant = meant_address(end.removeprefix(get_script_prefix()[:-1]))
-            if meant is not None and _page_at(_path(meant)):
+            if meant is not None and page_at(_path(meant)):
                 message = _("No page of this site has the address %(address)s. Did you mean %(meant)s?")
             else:
                 message = _("No page of this site has the address %(address)s: check it for typing errors.")

@@ -8,13 +8,14 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseServerError
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_permissions_policy import PermissionsPolicyMiddleware
 
 from publishing.api import error as api_error
 from publishing.outages import is_api_path
+from publishing.redirects import page_at
 from publishing.views import render_error_page
 from ufm_intl.login import two_factor_required
 
@@ -171,10 +172,8 @@ class ReadOnlyPagesMiddleware:
             or is_api_path(request.path_info)
         ):
             return self.get_response(request)
-        try:
-            resolve(request.path_info)
-        except Resolver404:
-            raise Http404("No page has this address") from None
+        if not page_at(request.path):
+            raise Http404("No page has this address")
         response = render_error_page(request, "405.html", status=405)
         response["Allow"] = "GET, HEAD"
         return response
