@@ -18,7 +18,8 @@ The stages run in order and the first that matches anything wins:
 A query that lists countries ("Germany, China", "Tyskland og Kina", "Japan Korea"), each named exactly
 (a code only as a part of its own, so that "in" or "de" in a sentence stays a word), names them all,
 in its order, before the prefix and misspelling stages; in a list with commas or "and", a part may be
-the beginning or a misspelling of a name ("Germany, Chna").
+the beginning or a misspelling of a name ("Germany, Chna"). A list may also name parts of the world
+("Germany, Asia"): the caller is told which (``Reading.places``), and none is read as a misspelt country.
 
 A flag emoji names its country ("🇩🇪" is DE), and several flags a list.
 
@@ -286,8 +287,8 @@ def _several(pieces, aliases, places=frozenset()):
     "and" or a comma in it), or its words are names one after another. In a list with separators, a part
     may also be the beginning or a misspelling of one name ("Germany, Chna"). A part that names a part of
     the world (``_PLACES``, or one of ``places``: normalised names the caller knows, such as regions) is
-    one of the list's places, never a misspelt country ("Germany, South America"). A part written with a
-    hyphen shares the end of the next one, as Danish writes it ("Nord- og Sydamerika", "Syd- og Nordkorea").
+    one of the list's places, never a misspelt country ("Germany, South America"). A part that is no name
+    on its own shares the end of the next one (``_completed``: "Syd- og Nordkorea", "South and North Korea").
     """
     entries = _entries(aliases)
     parts = pieces[0::2]
