@@ -9,6 +9,22 @@ def changelist_columns(html):
     return re.findall(r'<th scope="col" class="[^"]*column-([^" ]+)', html)
 
 
+def change_url(obj):
+    """The address of ``obj``'s change form in the admin."""
+    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+def delete_in_admin(client, obj):
+    """Delete ``obj`` as its admin delete page does when its "Yes, I'm sure" is pressed."""
+    url = change_url(obj).replace("/change/", "/delete/")
+    assert client.post(url, {"post": "yes"}).status_code == 302
+
+
+def page_text(response):
+    """The page's HTML with each run of white space made one space, as its text reads."""
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
 def form_data(response):
     """The POST data an editor's browser would send for an admin form left as it was shown, inlines included."""
     data = _fields_data(response.context["adminform"].form)

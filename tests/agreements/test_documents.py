@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from agreements.models import AgreementDocument, BilateralAgreement
-from tests.admin_helpers import form_data, shown_form_data
+from tests.admin_helpers import delete_in_admin, form_data, page_text, shown_form_data
 from tests.factories import make_agreement
 
 # The smallest file a PDF reader opens: a header, one empty page, the cross-reference table and trailer.
@@ -305,7 +305,7 @@ def refused_after_deletion(editor_client, admin_client, agreement, change=None):
     editors_form = form_data(editor_client.get(url))
     if change:
         change(editors_form)
-    assert admin_client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 302
+    delete_in_admin(admin_client, agreement)
     refused = editor_client.post(url, editors_form)
     assert refused.status_code == 200
     assert "Nothing has been saved." in refused.content.decode()
@@ -396,10 +396,6 @@ def test_a_file_uploaded_below_a_row_ticked_for_deletion_stays_with_its_row(
 # Someone else changed or deleted a document after the agreement's form was opened --------------------
 
 
-def text_of(response):
-    return " ".join(response.content.decode().split())
-
-
 def test_a_document_someone_else_changed_meanwhile_is_not_saved_over(seeded, editor_client, admin_client, media_in_tmp):
     germany = BilateralAgreement.objects.get(slug="germany")
     make_document(germany)
@@ -413,8 +409,8 @@ def test_a_document_someone_else_changed_meanwhile_is_not_saved_over(seeded, edi
     refused = editor_client.post(url, editors_form)
 
     assert refused.status_code == 200
-    assert "admin saved a change on" in text_of(refused)
-    assert "Changed: Title [en]." in text_of(refused)
+    assert "admin saved a change on" in page_text(refused)
+    assert "Changed: Title [en]." in page_text(refused)
     assert editor_client.post(url, shown_form_data(refused)).status_code == 302
     germany.refresh_from_db()
     assert germany.summary_en == "Joint calls for research projects every spring."
@@ -428,8 +424,7 @@ def test_a_document_deleted_meanwhile_is_left_out_with_a_message_and_stays_delet
     kept, deleted = make_document(germany), make_document(germany, title_en="Annex", position=2)
     url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
     editors_form = shown_form_data(editor_client.get(url))
-    delete_url = f"/admin/agreements/agreementdocument/{deleted.pk}/delete/"
-    assert admin_client.post(delete_url, {"post": "yes"}).status_code == 302
+    delete_in_admin(admin_client, deleted)
 
     editors_form["summary_en"] = "Joint calls for research projects every spring."
     response = editor_client.post(url, editors_form, follow=True)
@@ -458,10 +453,7 @@ def test_a_new_documents_upload_is_saved_though_another_document_was_deleted_mea
         "documents-2-position": "3",
         "documents-2-file": SimpleUploadedFile("programme.pdf", MINIMAL_PDF, content_type="application/pdf"),
     }
-    assert (
-        admin_client.post(f"/admin/agreements/agreementdocument/{deleted.pk}/delete/", {"post": "yes"}).status_code
-        == 302
-    )
+    delete_in_admin(admin_client, deleted)
 
     assert editor_client.post(url, editors_form).status_code == 302
 
@@ -478,14 +470,11 @@ def test_a_document_deleted_on_its_own_stays_deleted_when_its_agreement_is_creat
     kept, deleted = make_document(germany), make_document(germany, title_en="Annex", position=2)
     url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
     editors_form = shown_form_data(editor_client.get(url))
-    assert (
-        admin_client.post(f"/admin/agreements/agreementdocument/{deleted.pk}/delete/", {"post": "yes"}).status_code
-        == 302
-    )
-    assert admin_client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 302
+    delete_in_admin(admin_client, deleted)
+    delete_in_admin(admin_client, germany)
 
     refused = editor_client.post(url, editors_form)
-    assert "Admin deleted the document “Annex” on" in text_of(refused)  # as the admin shows messages: capitalised
+    assert "Admin deleted the document “Annex” on" in page_text(refused)  # as the admin shows messages: capitalised
     assert editor_client.post(url, shown_form_data(refused)).status_code == 302
 
     again = BilateralAgreement.objects.get(pk=germany.pk)
@@ -503,14 +492,14 @@ def test_a_form_told_of_a_deletion_takes_up_the_documents_of_the_agreement_creat
     document = make_document(germany)
     url = f"/admin/agreements/bilateralagreement/{germany.pk}/change/"
     editors_form, admins_form = shown_form_data(editor_client.get(url)), shown_form_data(admin_client.get(url))
-    assert admin_client.post(url.replace("/change/", "/delete/"), {"post": "yes"}).status_code == 302
+    delete_in_admin(admin_client, germany)
     editors_form["summary_en"] = "Joint calls for research projects every spring."
     told = editor_client.post(url, editors_form)
     admins_form["documents-0-title_en"] = "The agreement as signed in Berlin"
     assert admin_client.post(url, shown_form_data(admin_client.post(url, admins_form))).status_code == 302
 
     response = editor_client.post(url, shown_form_data(told))
-    assert "Changed: Title [en]." in text_of(response)  # the document someone created again, with her title
+    assert "Changed: Title [en]." in page_text(response)  # the document someone created again, with her title
     assert editor_client.post(url, shown_form_data(response)).status_code == 302
 
     germany = BilateralAgreement.objects.get(pk=germany.pk)

@@ -10,12 +10,8 @@ from django.test import Client
 from agreements.models import Activity, BilateralAgreement, CountryAlias, FundingPartner
 from centres.models import FocusArea, InnovationCentre
 from contacts.models import ContactPerson
-from tests.admin_helpers import form_data, sweden_agreement_form
+from tests.admin_helpers import change_url, delete_in_admin, form_data, page_text, sweden_agreement_form
 from ufm_intl.models import Initiative, Page
-
-
-def change_url(obj):
-    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
 
 
 @pytest.fixture
@@ -39,10 +35,6 @@ def tag_with_every(obj, relation):
     return sorted(getattr(obj, relation).values_list("pk", flat=True))
 
 
-def errors_shown(response):
-    return re.sub(r"\s+", " ", response.content.decode())
-
-
 # 1. Lost update ----------------------------------------------------------------------------------
 
 
@@ -61,7 +53,7 @@ def test_a_save_from_a_form_opened_before_someone_elses_change_is_refused(seeded
     agreement.refresh_from_db()
     assert agreement.summary_en == "Joint calls for research projects every spring."
     assert agreement.title_da == "Bilateral aftale med Tyskland"
-    html = errors_shown(response)
+    html = page_text(response)
     assert "Mette Holm gemte en ændring den " in html
     # The time as Danish writes it, and as the admin's front page gives it ("kl. 10.00").
     assert re.search(r"gemte en ændring den \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d\d\.\d\d, efter", html)
@@ -91,7 +83,7 @@ def test_when_both_change_the_same_field_the_form_keeps_yours_and_shows_theirs(
     editors_form["summary_en"] = "The editor's summary."
     response = editor_client.post(url, editors_form)
 
-    html = errors_shown(response)
+    html = page_text(response)
     assert "Mette Holm also changed this field, to “Mette&#x27;s summary.”. The form shows your version." in html
     assert response.context["adminform"].form["summary_en"].value() == "The editor's summary."
     agreement.refresh_from_db()
@@ -110,7 +102,7 @@ def test_relations_changed_by_someone_else_are_kept_too(seeded, editor_client, s
     editors_form["title_en"] = "Bilateral agreement with the Federal Republic of Germany"
     response = editor_client.post(url, editors_form)
 
-    assert "Changed: Activities." in errors_shown(response)
+    assert "Changed: Activities." in page_text(response)
     assert editor_client.post(url, form_data(response)).status_code == 302
     agreement.refresh_from_db()
     assert agreement.title_en == "Bilateral agreement with the Federal Republic of Germany"
@@ -139,8 +131,8 @@ def test_every_kind_of_content_refuses_a_lost_update(seeded, editor_client, seco
     response = editor_client.post(url, editors_form)
 
     assert response.status_code == 200
-    assert "Mette Holm saved a change on " in errors_shown(response)
-    assert "Changed: Last reviewed." in errors_shown(response)
+    assert "Mette Holm saved a change on " in page_text(response)
+    assert "Changed: Last reviewed." in page_text(response)
     assert editor_client.post(url, form_data(response)).status_code == 302
     obj.refresh_from_db()
     assert str(obj.last_reviewed_on) == "2026-01-15"
@@ -158,8 +150,8 @@ def test_a_country_alias_refuses_a_lost_update_and_keeps_both_changes(seeded, ed
     response = editor_client.post(url, editors_form)
 
     assert response.status_code == 200
-    assert "Mette Holm saved a change on " in errors_shown(response)
-    assert "Changed: Alias." in errors_shown(response)
+    assert "Mette Holm saved a change on " in page_text(response)
+    assert "Changed: Alias." in page_text(response)
     assert editor_client.post(url, form_data(response)).status_code == 302
     alias.refresh_from_db()
     assert (alias.alias, alias.kind) == ("Bundesrepublik Deutschland", CountryAlias.Kind.ABBREVIATION)
@@ -209,7 +201,7 @@ def test_reverting_over_a_change_made_meanwhile_is_refused(seeded, editor_client
     response = editor_client.post(revert_url, restore_form)
 
     assert response.status_code == 200
-    assert "Changed: Summary [en]." in errors_shown(response)
+    assert "Changed: Summary [en]." in page_text(response)
     centre.refresh_from_db()
     assert centre.summary_en == "Mette's summary of the centre."
 
@@ -228,11 +220,6 @@ def administrator(seeded):
     return client
 
 
-def delete_in_admin(client, obj):
-    url = change_url(obj).replace("/change/", "/delete/")
-    assert client.post(url, {"post": "yes"}).status_code == 302
-
-
 def test_a_form_saved_after_someone_deleted_its_item_keeps_what_was_typed(seeded, editor_client, administrator):
     agreement = BilateralAgreement.objects.get(slug="germany")
     activities = tag_with_every(agreement, "activities")
@@ -244,7 +231,7 @@ def test_a_form_saved_after_someone_deleted_its_item_keeps_what_was_typed(seeded
     response = editor_client.post(url, editors_form)
 
     assert response.status_code == 200
-    shown = errors_shown(response)
+    shown = page_text(response)
     assert "Søren Dahl deleted this bilateral agreement on" in shown
     assert "Nothing has been saved." in shown
     assert "Joint calls for research projects every spring." in shown
@@ -284,8 +271,8 @@ def test_the_deleted_message_is_in_the_editors_language(seeded, editor_client, a
 
     response = editor_client.post(url, editors_form, HTTP_ACCEPT_LANGUAGE="da")
 
-    assert "Søren Dahl slettede dette indhold (Innovationscenter) den" in errors_shown(response)
-    assert "Intet er gemt." in errors_shown(response)
+    assert "Søren Dahl slettede dette indhold (Innovationscenter) den" in page_text(response)
+    assert "Intet er gemt." in page_text(response)
 
 
 def test_opening_a_deleted_item_leads_to_its_history_where_it_is_restored(seeded, editor_client, administrator):
@@ -318,7 +305,7 @@ def test_the_front_page_lists_deleted_items_until_they_are_restored(seeded, edit
     delete_in_admin(administrator, centre)
     delete_in_admin(administrator, agreement)
 
-    page = errors_shown(editor_client.get("/admin/"))
+    page = page_text(editor_client.get("/admin/"))
 
     assert "Deleted: restore from the history" in page
     centre_row = f'<a href="/admin/centres/innovationcentre/{centre.pk}/history/">{centre}</a>'
@@ -331,7 +318,7 @@ def test_the_front_page_lists_deleted_items_until_they_are_restored(seeded, edit
     restore_url = f"/admin/agreements/bilateralagreement/{agreement.pk}/history/{last_version.history_id}/"
     editor_client.post(restore_url, form_data(editor_client.get(restore_url)))
 
-    page = errors_shown(editor_client.get("/admin/"))
+    page = page_text(editor_client.get("/admin/"))
     assert centre_row in page and agreement_row not in page
 
 
@@ -339,7 +326,7 @@ def test_the_front_page_names_a_deleted_item_in_the_readers_language(seeded, edi
     centre = InnovationCentre.objects.get(slug="munich")
     delete_in_admin(administrator, centre)  # the administrator reads the admin in English
 
-    page = errors_shown(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da"))
+    page = page_text(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da"))
 
     assert f">{centre.name_da}</a>" in page and centre.name_da != centre.name_en
 
@@ -354,7 +341,7 @@ def test_a_deleted_item_stays_listed_however_many_restored_ones_were_deleted_aft
     for _ in range(120):
         LogEntry.objects.log_actions(User.objects.get(username="soren").pk, [activity], DELETION, single_object=True)
 
-    page = errors_shown(editor_client.get("/admin/"))
+    page = page_text(editor_client.get("/admin/"))
 
     assert f'<a href="/admin/centres/innovationcentre/{centre.pk}/history/">{centre}</a>' in page
     assert f"{activity}</a>" not in page
@@ -384,7 +371,7 @@ def test_restoring_a_deleted_item_that_someone_created_again_meanwhile_is_refuse
     response = administrator.post(restore_url, restore_form)
 
     assert response.status_code == 200
-    assert "editor saved a change on" in errors_shown(response)
+    assert "editor saved a change on" in page_text(response)
     assert InnovationCentre.objects.get(pk=centre.pk).name_en == "Innovation Centre Denmark, Munich and Bavaria"
 
 
@@ -402,7 +389,7 @@ def test_a_form_told_of_a_deletion_merges_the_item_someone_created_again_since(
 
     response = editor_client.post(url, form_data(told))
 
-    assert "Mette Holm saved a change on" in errors_shown(response)
+    assert "Mette Holm saved a change on" in page_text(response)
     form = response.context["adminform"].form
     assert form["name_en"].value() == "Innovation Centre Denmark, Munich and Bavaria"  # hers, filled in
     assert form["summary_en"].value() == "The editor's summary."
@@ -423,7 +410,7 @@ def test_a_country_alias_saved_after_it_was_deleted_keeps_what_was_typed(seeded,
     editors_form["alias"] = "Bundesrepublik Deutschland"
     response = editor_client.post(url, editors_form)
 
-    assert "Søren Dahl deleted this country alias on" in errors_shown(response)
+    assert "Søren Dahl deleted this country alias on" in page_text(response)
     assert not CountryAlias.objects.filter(pk=alias.pk).exists()
     assert editor_client.post(url, form_data(response)).status_code == 302
     again = CountryAlias.objects.get(pk=alias.pk)
@@ -460,7 +447,7 @@ def test_history_lists_each_language_once_and_dashes_for_nothing(seeded, editor_
     data["activities"] = data["activities"][1:]
     editor_client.post(url, data)
 
-    html = errors_shown(editor_client.get(url.replace("/change/", "/history/")))
+    html = page_text(editor_client.get(url.replace("/change/", "/history/")))
 
     assert "<strong>Summary [en]:</strong>" in html
     assert "<strong>Summary:</strong>" not in html
@@ -473,12 +460,12 @@ def test_history_lists_each_language_once_and_dashes_for_nothing(seeded, editor_
 def test_seeded_versions_are_attributed_to_the_seed(seeded, editor_client):
     centre = InnovationCentre.objects.get(slug="munich")
 
-    html = errors_shown(editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/history/"))
+    html = page_text(editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/history/"))
 
     assert centre.history.count() == 1  # the centre and its focus areas in one row
     assert "<td>Seed content</td> <td>Loaded from the ministry&#x27;s source page</td>" in html
     assert "None" not in html
-    html = errors_shown(
+    html = page_text(
         editor_client.get(f"/admin/centres/innovationcentre/{centre.pk}/history/", HTTP_ACCEPT_LANGUAGE="da")
     )
     assert "<td>Startindhold</td> <td>Indlæst fra ministeriets kildeside</td>" in html

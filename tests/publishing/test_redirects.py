@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from agreements.models import AgreementDocument, BilateralAgreement
 from centres.models import InnovationCentre
 from publishing.models import Redirect
-from tests.admin_helpers import form_data
+from tests.admin_helpers import delete_in_admin, form_data
 from tests.factories import make_agreement
 
 
@@ -345,7 +345,7 @@ def test_a_deleted_redirect_is_listed_on_the_admins_front_page_and_restored_from
 ):
     assert add_redirect(editor_client, "/en/old/page/", "/en/programmes/").status_code == 302
     redirect = Redirect.objects.get(old_path="/en/old/page/")
-    assert admin_client.post(f"/admin/publishing/redirect/{redirect.pk}/delete/", {"post": "yes"}).status_code == 302
+    delete_in_admin(admin_client, redirect)
     assert visitor.get("/en/old/page/").status_code == 404
 
     front_page = editor_client.get("/admin/").content.decode()
@@ -387,7 +387,7 @@ def test_a_rename_records_its_automatic_redirect_in_the_history_as_the_editors(s
 def test_restoring_a_redirect_whose_old_address_is_taken_again_says_so(seeded, editor_client, admin_client):
     rename(BilateralAgreement.objects.get(slug_en="germany"), slug_en="germany-2")
     automatic = Redirect.objects.get(old_path="/en/agreements/germany/")
-    assert admin_client.post(f"/admin/publishing/redirect/{automatic.pk}/delete/", {"post": "yes"}).status_code == 302
+    delete_in_admin(admin_client, automatic)
     assert add_redirect(editor_client, "/en/agreements/germany/", "/en/agreements/").status_code == 302
     version = Redirect.history.get(id=automatic.pk, history_type="+")
     restore_url = f"/admin/publishing/redirect/{automatic.pk}/history/{version.history_id}/"

@@ -13,20 +13,12 @@ from agreements.models import BilateralAgreement
 from centres.models import FocusArea, InnovationCentre
 from publishing import scheduling
 from publishing.models import ReviewRequest
-from tests.admin_helpers import form_data, sweden_agreement_form
+from tests.admin_helpers import change_url, form_data, page_text, sweden_agreement_form
 from tests.fresh_database import run_in_fresh_database
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 ADD_AGREEMENT = "/admin/agreements/bilateralagreement/add/"
 AGREEMENTS = "/admin/agreements/bilateralagreement/"
-
-
-def change_url(obj):
-    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
-
-
-def text(response):
-    return re.sub(r"\s+", " ", response.content.decode())
 
 
 def submitted_draft(client):
@@ -127,7 +119,7 @@ def test_an_editor_has_no_publishing_actions_and_a_crafted_one_is_refused_in_dan
     )
 
     assert response.status_code == 403
-    html = text(response)
+    html = page_text(response)
     assert 'id="site-name"' in html and "Ikke tilladt" in html
     assert "udgivere offentliggør, afpublicerer og planlægger" in html
     germany.refresh_from_db()
@@ -147,10 +139,10 @@ def test_submitting_puts_the_item_in_the_queue_on_the_admins_front_page(seeded, 
     record = draft.history.first()
     assert (record.history_user, record.history_change_reason) == (editor, "Submitted for review")
 
-    html = text(editor_client.get("/admin/"))
+    html = page_text(editor_client.get("/admin/"))
     assert queue_rows(html) == [(change_url(draft), "Bilateral agreement with Sweden")]
     assert "<td>editor</td>" in html
-    form = text(editor_client.get(change_url(draft)))
+    form = page_text(editor_client.get(change_url(draft)))
     assert "Waiting for review: submitted by editor on " in form
     assert 'name="_submit_for_review"' not in form  # it is already waiting
 
@@ -171,7 +163,8 @@ def test_a_deleted_item_leaves_the_queue_and_answered_requests_stay_on_record(se
     assert not ReviewRequest.objects.waiting().exists()
     assert list(ReviewRequest.objects.all()) == [answered]
     assert (
-        "review-queue" not in text(admin_client.get("/admin/")) or queue_rows(text(admin_client.get("/admin/"))) == []
+        "review-queue" not in page_text(admin_client.get("/admin/"))
+        or queue_rows(page_text(admin_client.get("/admin/"))) == []
     )
 
 
@@ -180,7 +173,7 @@ def test_a_publisher_publishes_a_submitted_item_and_visitors_see_it(
 ):
     draft = submitted_draft(editor_client)
     url = change_url(draft)
-    html = text(publisher_client.get(url))
+    html = page_text(publisher_client.get(url))
     assert '<input type="submit" value="Save and publish" name="_publish">' in html
     assert f'href="/admin/agreements/bilateralagreement/{draft.pk}/send-back/"' in html
     assert 'name="_submit_for_review"' not in html
@@ -192,21 +185,21 @@ def test_a_publisher_publishes_a_submitted_item_and_visitors_see_it(
     request = ReviewRequest.objects.get()
     assert (request.resolved_by, request.outcome) == (publisher, ReviewRequest.Outcome.PUBLISHED)
     assert not ReviewRequest.objects.waiting().exists()
-    assert queue_rows(text(publisher_client.get("/admin/"))) == []
-    assert "Nothing is waiting for review." in text(publisher_client.get("/admin/"))
+    assert queue_rows(page_text(publisher_client.get("/admin/"))) == []
+    assert "Nothing is waiting for review." in page_text(publisher_client.get("/admin/"))
     record = draft.history.first()
     assert (record.history_user, record.history_change_reason) == (publisher, "Published")
-    history = text(publisher_client.get(f"/admin/agreements/bilateralagreement/{draft.pk}/history/"))
+    history = page_text(publisher_client.get(f"/admin/agreements/bilateralagreement/{draft.pk}/history/"))
     assert "Submitted for review" in history and "Published" in history and "Pia Krogh" in history
 
 
 def test_a_publisher_sends_an_item_back_with_a_comment(seeded, editor_client, publisher, publisher_client, visitor):
     draft = submitted_draft(editor_client)
     send_back = f"/admin/agreements/bilateralagreement/{draft.pk}/send-back/"
-    assert "submitted for review by editor on" in text(publisher_client.get(send_back))
+    assert "submitted for review by editor on" in page_text(publisher_client.get(send_back))
 
     empty = publisher_client.post(send_back, {"comment": ""})
-    assert empty.status_code == 200 and "Write a comment for the editor." in text(empty)
+    assert empty.status_code == 200 and "Write a comment for the editor." in page_text(empty)
     assert ReviewRequest.objects.waiting().exists()
 
     response = publisher_client.post(send_back, {"comment": "Add the Danish summary, please."})
@@ -215,9 +208,9 @@ def test_a_publisher_sends_an_item_back_with_a_comment(seeded, editor_client, pu
     request = ReviewRequest.objects.get()
     assert (request.resolved_by, request.outcome) == (publisher, ReviewRequest.Outcome.SENT_BACK)
     assert request.comment == "Add the Danish summary, please."
-    assert queue_rows(text(editor_client.get("/admin/"))) == []
+    assert queue_rows(page_text(editor_client.get("/admin/"))) == []
     assert visitor.get("/en/agreements/sweden/").status_code == 404
-    form = text(editor_client.get(change_url(draft)))
+    form = page_text(editor_client.get(change_url(draft)))
     assert "Sent back by Pia Krogh on " in form and "Add the Danish summary, please." in form
     assert 'name="_submit_for_review"' in form  # the editor may submit it again
 
@@ -233,7 +226,7 @@ def test_an_editor_cannot_send_back_and_gets_the_admins_403_page(seeded, editor_
     response = editor_client.post(url, {"comment": "Fine by me."}, HTTP_ACCEPT_LANGUAGE="da")
 
     assert response.status_code == 403
-    assert 'id="site-name"' in text(response) and "Ikke tilladt" in text(response)
+    assert 'id="site-name"' in page_text(response) and "Ikke tilladt" in page_text(response)
     assert ReviewRequest.objects.waiting().exists()
 
 
@@ -248,7 +241,7 @@ def test_publishing_from_the_list_answers_the_queue_and_keeps_the_rules(seeded, 
         AGREEMENTS, {"action": "publish_selected", "_selected_action": [draft.pk, duplicate.pk]}, follow=True
     )
 
-    html = text(response)
+    html = page_text(response)
     assert "1 item published." in html
     assert "Not published: Bilateral agreement with Germany: A published agreement with this country and scope" in html
     draft.refresh_from_db()
@@ -285,7 +278,7 @@ def test_a_superuser_publishes_and_schedules(seeded, admin_client, visitor):
 
 
 def test_the_review_steps_speak_danish(seeded, editor_client, publisher_client):
-    html = text(editor_client.get(ADD_AGREEMENT, HTTP_ACCEPT_LANGUAGE="da"))
+    html = page_text(editor_client.get(ADD_AGREEMENT, HTTP_ACCEPT_LANGUAGE="da"))
     assert 'value="Send til godkendelse" name="_submit_for_review"' in html
 
     response = editor_client.post(
@@ -294,17 +287,17 @@ def test_the_review_steps_speak_danish(seeded, editor_client, publisher_client):
         HTTP_ACCEPT_LANGUAGE="da",
         follow=True,
     )
-    html = text(response)
+    html = page_text(response)
     assert "»Bilateral aftale med Sverige« venter på godkendelse." in html
 
     draft = BilateralAgreement.objects.get(slug_en="sweden")
-    html = text(publisher_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da"))
+    html = page_text(publisher_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da"))
     assert "<caption>Venter på godkendelse</caption>" in html
     assert "Indsendt af" in html
-    form = text(publisher_client.get(change_url(draft), HTTP_ACCEPT_LANGUAGE="da"))
+    form = page_text(publisher_client.get(change_url(draft), HTTP_ACCEPT_LANGUAGE="da"))
     assert "Venter på godkendelse: sendt af editor den " in form and " kl. " in form
     assert "Send tilbage med en kommentar" in form
-    history = text(
+    history = page_text(
         publisher_client.get(f"/admin/agreements/bilateralagreement/{draft.pk}/history/", HTTP_ACCEPT_LANGUAGE="da")
     )
     assert "Sendt til godkendelse" in history
@@ -324,7 +317,7 @@ def scheduled_israel(seeded):
 
 
 def test_the_front_page_lists_what_is_scheduled_and_says_so_when_nothing_is(seeded, editor_client, scheduled_israel):
-    html = text(editor_client.get("/admin/"))
+    html = page_text(editor_client.get("/admin/"))
     section = re.search(r'<div class="module scheduled-content">.*?</table>', html).group(0)
     assert re.findall(
         r'<a href="([^"]+)">([^<]+)</a>.*?<td>(\w+)</td> <td><time datetime="[^"]+">([^<]+)</time>', section
@@ -334,11 +327,11 @@ def test_the_front_page_lists_what_is_scheduled_and_says_so_when_nothing_is(seed
     ]
     assert "Nothing is waiting for review." in html
 
-    danish = text(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da"))
+    danish = page_text(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="da"))
     assert "1. dec 2099 kl. 10.00" in danish and "Fjernes" in danish
 
     BilateralAgreement.objects.filter(pk=scheduled_israel.pk).update(publish_from=None, unpublish_at=None)
-    assert "Nothing is scheduled to appear or disappear." in text(editor_client.get("/admin/"))
+    assert "Nothing is scheduled to appear or disappear." in page_text(editor_client.get("/admin/"))
 
 
 def test_accounts_without_content_see_no_review_lists(seeded):
@@ -352,16 +345,16 @@ def test_accounts_without_content_see_no_review_lists(seeded):
 def test_lists_show_the_schedule_and_filter_by_review_and_schedule(seeded, editor_client, scheduled_israel):
     draft = submitted_draft(editor_client)
 
-    html = text(editor_client.get(AGREEMENTS))
+    html = page_text(editor_client.get(AGREEMENTS))
     assert "Scheduled from 1 Dec 2099 10:00 · Until 30 Jun 2100 23:59" in html
     assert "Waiting for review" in html
 
-    scheduled = text(editor_client.get(AGREEMENTS + "?publishing=scheduled"))
+    scheduled = page_text(editor_client.get(AGREEMENTS + "?publishing=scheduled"))
     assert re.findall(r'<th class="field-title"><a [^>]+>([^<]+)</a>', scheduled) == [scheduled_israel.title_en]
-    waiting = text(editor_client.get(AGREEMENTS + "?publishing=waiting"))
+    waiting = page_text(editor_client.get(AGREEMENTS + "?publishing=waiting"))
     assert re.findall(r'<th class="field-title"><a [^>]+>([^<]+)</a>', waiting) == [draft.title_en]
 
-    danish = text(editor_client.get(AGREEMENTS, HTTP_ACCEPT_LANGUAGE="da"))
+    danish = page_text(editor_client.get(AGREEMENTS, HTTP_ACCEPT_LANGUAGE="da"))
     assert "Planlagt fra 1. dec 2099 kl. 10.00" in danish and "Venter på godkendelse" in danish
 
 
@@ -371,7 +364,7 @@ def test_the_front_page_costs_a_few_queries(seeded, editor_client, django_assert
         BilateralAgreement.objects.filter(pk=draft.pk).update(slug_en=f"sweden-{number}", slug_da=f"sverige-{number}")
     with django_assert_max_num_queries(15):
         response = editor_client.get("/admin/")
-    assert len(queue_rows(text(response))) == 3
+    assert len(queue_rows(page_text(response))) == 3
 
 
 # 4. Positions edited on a list page are not lost ------------------------------------------------------
@@ -411,7 +404,7 @@ def test_a_position_saved_from_an_older_list_page_is_refused_and_shown(seeded, e
     response = editor_client.post(url, editors_page)
 
     assert response.status_code == 200
-    html = text(response)
+    html = page_text(response)
     assert "Mette Holm saved a change on " in html and "Nothing has been saved." in html
     area.refresh_from_db()
     other.refresh_from_db()
@@ -489,7 +482,7 @@ def test_the_record_of_review_is_read_only_for_publishers_and_closed_to_editors(
     send_back = f"/admin/agreements/bilateralagreement/{draft.pk}/send-back/"
     publisher_client.post(send_back, {"comment": "Add the Danish summary, please."})
 
-    html = text(publisher_client.get("/admin/publishing/reviewrequest/"))
+    html = page_text(publisher_client.get("/admin/publishing/reviewrequest/"))
     assert "Bilateral agreement with Sweden" in html and "Sent back" in html
     request = ReviewRequest.objects.get()
     assert publisher_client.get(f"/admin/publishing/reviewrequest/{request.pk}/delete/").status_code == 403
