@@ -354,6 +354,13 @@ def _as_new_rows(data, files):
     return data, files
 
 
+def _deleted_part(inline_model, fk, parent, pk):
+    """The history row recording that ``parent``'s part ``pk`` (a posted row id: an agreement's document)
+    was deleted and is not there again; None for any other id."""
+    deletion = history.deletion_of(inline_model, pk) if _is_id(pk) else None
+    return deletion if deletion is not None and getattr(deletion, fk.attname) == parent.pk else None
+
+
 def _squared_rows(data, files, prefix, inline_model, fk, parent):
     """The posted rows of ``parent``'s parts (an agreement's documents) squared with what was deleted, or
     created again, after the form was opened:
@@ -379,12 +386,10 @@ def _squared_rows(data, files, prefix, inline_model, fk, parent):
 
     def part(pk):
         """("there", None), ("deleted with", deletion), ("deleted", deletion) or (None, None) for ``pk``."""
-        if not _is_id(pk):
-            return None, None
-        if inline_model._base_manager.filter(pk=pk, **{fk.attname: parent.pk}).exists():
+        if _is_id(pk) and inline_model._base_manager.filter(pk=pk, **{fk.attname: parent.pk}).exists():
             return "there", None
-        deletion = history.deletion_of(inline_model, pk)
-        if deletion is None or getattr(deletion, fk.attname) != parent.pk:
+        deletion = _deleted_part(inline_model, fk, parent, pk)
+        if deletion is None:
             return None, None
         return ("deleted with" if deletion.history_change_reason == history.DELETED_WITH else "deleted"), deletion
 
@@ -684,8 +689,7 @@ class VersionedInlineFormSet(forms.BaseInlineFormSet):
     def save_new(self, form, commit=True):
         obj = super().save_new(form, commit=False)
         was = form.cleaned_data.get(WAS_ROW) or ""
-        deletion = history.deletion_of(self.model, was) if _is_id(was) else None
-        if deletion is not None and getattr(deletion, self.fk.attname) == self.instance.pk:
+        if _deleted_part(self.model, self.fk, self.instance, was) is not None:
             obj.pk = int(was)  # a part of this item before, deleted and not there again
         if commit:
             obj.save()
